@@ -1,0 +1,134 @@
+import type { WebSocket } from 'ws'
+import { closeCodes, type CloseCodeName, type RoomRole } from '../shared/relayProtocol'
+import type { Metrics } from './Metrics'
+
+export interface ConnectionLimits {
+	maxMessagesPerSecond: number
+	messageBurst: number
+	maxBufferedBytes: number
+	/** Messages kept while the room loads; more closes the connection. */
+	maxQueuedWhileLoading: number
+}
+
+/**
+ * One websocket client: its role, its rate budget, and the awareness client ids it introduced.
+ * `close` ends only this connection, with a named code from the shared table.
+ */
+export class Connection {
+	readonly owned = new Set<number>()
+	/** Answered the last ping. */
+	alive = true
+	closed = false
+	private tokens: number
+	private lastRefill = Date.now()
+	private handler: ((conn: Connection, data: Uint8Array) => void) | null = null
+	private queue: Uint8Array[] | null = []
+	private onClose: ((conn: Connection) => void) | null = null
+
+	constructor(
+		readonly socket: WebSocket,
+		readonly role: RoomRole,
+		readonly roomId: string,
+		private readonly limits: ConnectionLimits,
+		private readonly metrics: Metrics
+	) {
+		this.tokens = limits.messageBurst
+		// ws closes an over-long message with the generic 1009; say it with our named code instead.
+		const closeSocket = socket.close.bind(socket)
+		socket.close = (code?: number, data?: string | Buffer) => {
+			if (code !== 1009) return closeSocket(code, data)
+			const { frameTooLarge } = closeCodes
+			this.finish()
+			closeSocket(frameTooLarge.code, frameTooLarge.reason)
+		}
+		socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
+		socket.on('pong', () => {
+			this.alive = true
+		})
+		socket.on('close', () => this.finish())
+		socket.on('error', (error: Error & { code?: string }) => {
+			if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.metrics.close('frame-too-large')
+		})
+	}
+
+	/** Starts handing messages to `handler` (first those that arrived while the room loaded). */
+	attach(
+		handler: (conn: Connection, data: Uint8Array) => void,
+		onClose: (conn: Connection) => void
+	): void {
+		this.handler = handler
+		this.onClose = onClose
+		const queued = this.queue ?? []
+		this.queue = null
+		for (const data of queued) {
+			if (this.closed) return
+			handler(this, data)
+		}
+	}
+
+	/** Gives back part of a message's cost (a duplicate awareness echo costs a tenth). */
+	refund(amount: number): void {
+		this.tokens = Math.min(this.limits.messageBurst, this.tokens + amount)
+	}
+
+	send(frame: Uint8Array): void {
+		if (this.closed) return
+		this.socket.send(frame)
+		this.metrics.bytesOut += frame.length
+		this.metrics.framesOut++
+		if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.close('slowConsumer')
+	}
+
+	/** Closes with a named code; the socket is cut after a second if the close does not get through. */
+	close(name: CloseCodeName): void {
+		if (this.closed) return
+		const { code, reason } = closeCodes[name]
+		this.metrics.close(reason)
+		this.finish()
+		try {
+			this.socket.close(code, reason)
+		} catch {
+			this.socket.terminate()
+		}
+		setTimeout(() => this.socket.terminate(), 1000).unref()
+	}
+
+	/** Drops the socket at once (no answer to a ping). */
+	terminate(reason: string): void {
+		if (this.closed) return
+		this.metrics.close(reason)
+		this.finish()
+		this.socket.terminate()
+	}
+
+	private receive(data: Buffer, isBinary: boolean): void {
+		if (this.closed) return
+		this.metrics.bytesIn += data.length
+		this.metrics.messagesIn++
+		const now = Date.now()
+		const { maxMessagesPerSecond, messageBurst } = this.limits
+		this.tokens = Math.min(
+			messageBurst,
+			this.tokens + ((now - this.lastRefill) * maxMessagesPerSecond) / 1000
+		)
+		this.lastRefill = now
+		this.tokens -= 1
+		if (this.tokens < 0) return this.close('rateLimited')
+		if (!isBinary) return this.close('malformedMessage')
+		if (this.handler) this.handler(this, data)
+		else if (this.queue) {
+			this.queue.push(data)
+			if (this.queue.length > this.limits.maxQueuedWhileLoading) this.close('rateLimited')
+		}
+	}
+
+	private finish(): void {
+		if (this.closed) return
+		this.closed = true
+		this.queue = null
+		this.handler = null
+		const onClose = this.onClose
+		this.onClose = null
+		onClose?.(this)
+	}
+}

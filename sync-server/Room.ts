@@ -1,0 +1,310 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import { messageType } from '../shared/relayProtocol'
+import { AwarenessRelay } from './AwarenessRelay'
+import type { Connection } from './Connection'
+import type { Logger } from './log'
+import type { Metrics } from './Metrics'
+import type { PersistQueue } from './PersistQueue'
+import type { RoomBus, RoomBusMembership } from './RoomBus'
+import type { RoomStore, StoredRoom } from './RoomStore'
+
+const SYNC_STEP_1 = 0
+const SYNC_STEP_2 = 1
+const SYNC_UPDATE = 2
+/** A state vector with no clients: what a new client sends in sync step 1. */
+const EMPTY_STATE_VECTOR_LENGTH = 1
+
+export interface RoomLimits {
+	maxDocumentBytes: number
+	compactAfterUpdates: number
+	compactAfterBytes: number
+}
+
+export interface RoomDeps {
+	store: RoomStore
+	queue: PersistQueue
+	bus: RoomBus
+	metrics: Metrics
+	log: Logger
+	limits: RoomLimits
+}
+
+/**
+ * One loaded room: its Y.Doc (the relay's copy of the map), its connections and awareness. A
+ * document update from an editor is applied to the doc, logged for the store, and its original
+ * frame relayed to every other connection; nothing is re-encoded on the hot path.
+ */
+export class Room {
+	readonly doc = new Y.Doc({ gc: true })
+	readonly conns = new Set<Connection>()
+	readonly awareness = new AwarenessRelay()
+	/** Resolves once the stored state is in `doc`. */
+	readonly ready: Promise<void>
+	private seq = 0
+	private snapshotBytes = 0
+	private logBytes = 0
+	private logCount = 0
+	private changed = false
+	private fullState: Uint8Array | null = null
+	private compacting: Promise<void> | null = null
+	private readonly membership: RoomBusMembership
+	private readonly busKey = {}
+
+	constructor(
+		readonly id: string,
+		private readonly deps: RoomDeps
+	) {
+		this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+			this.changed = tr.deleteSet.clients.size > 0 || stateAdvanced(tr)
+		})
+		this.membership = deps.bus.join(id, (frame) => this.receiveFromBus(frame))
+		this.ready = deps.store.load(id).then((stored) => this.restore(stored))
+	}
+
+	/** Sends sync step 1 and the present awareness states; then relays the client's messages. */
+	add(conn: Connection): void {
+		this.conns.add(conn)
+		const encoder = encoding.createEncoder()
+		encoding.writeVarUint(encoder, messageType.sync)
+		encoding.writeVarUint(encoder, SYNC_STEP_1)
+		encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc))
+		conn.send(encoding.toUint8Array(encoder))
+		const states = this.awareness.snapshotFrame()
+		if (states) conn.send(states)
+	}
+
+	/** Forgets a closed connection and tells the others its awareness states are gone. */
+	remove(conn: Connection): void {
+		if (!this.conns.delete(conn)) return
+		const frame = this.awareness.removeOwned(conn, conn.owned)
+		if (frame) this.broadcast(frame, null, true)
+	}
+
+	/** Handles one message of a connection; a malformed one closes that connection only. */
+	handle(conn: Connection, data: Uint8Array): void {
+		try {
+			this.dispatch(conn, data)
+		} catch (error) {
+			this.deps.log.debug('malformed message', { room: this.id, error: String(error) })
+			conn.close('malformedMessage')
+		}
+	}
+
+	/** Removes awareness states not renewed since `before`. */
+	sweepAwareness(before: number): void {
+		const frame = this.awareness.removeOutdated(before, (owner) =>
+			this.conns.has(owner as Connection) ? (owner as Connection).owned : undefined
+		)
+		if (frame) this.broadcast(frame, null, false)
+	}
+
+	/** Whether the log since the last snapshot is long enough to fold into a new snapshot. */
+	get needsCompaction(): boolean {
+		const { compactAfterUpdates, compactAfterBytes } = this.deps.limits
+		return this.logCount >= compactAfterUpdates || this.logBytes >= compactAfterBytes
+	}
+
+	get hasLog(): boolean {
+		return this.logCount > 0
+	}
+
+	/** Writes the whole document as a snapshot replacing the log (after the queue is written). */
+	compact(): Promise<void> {
+		this.compacting ??= this.deps.queue
+			.flush()
+			.then(async () => {
+				const snapshot = Y.encodeStateAsUpdate(this.doc)
+				const upTo = this.seq
+				this.snapshotBytes = snapshot.length
+				this.logBytes = 0
+				this.logCount = 0
+				await this.deps.store.compact(this.id, snapshot, upTo)
+				this.deps.metrics.compactions++
+			})
+			.finally(() => {
+				this.compacting = null
+			})
+		return this.compacting
+	}
+
+	destroy(): void {
+		this.membership.leave()
+		this.doc.destroy()
+	}
+
+	private restore(stored: StoredRoom): void {
+		const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+		if (parts.length > 0) {
+			try {
+				Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
+			} catch (error) {
+				// One bad entry must not cost the others: apply them one by one, skipping what fails.
+				this.deps.log.error('stored room did not load in one piece; loading entry by entry', {
+					room: this.id,
+					error: String(error),
+				})
+				for (const part of parts) {
+					try {
+						Y.applyUpdate(this.doc, part)
+					} catch (partError) {
+						this.deps.log.error('skipped an unreadable stored entry', {
+							room: this.id,
+							bytes: part.length,
+							error: String(partError),
+						})
+					}
+				}
+			}
+		}
+		this.seq = stored.lastSeq
+		this.snapshotBytes = stored.snapshot?.length ?? 0
+		this.logCount = stored.updates.length
+		this.logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0)
+	}
+
+	private dispatch(conn: Connection, data: Uint8Array): void {
+		const decoder = decoding.createDecoder(data)
+		const type = decoding.readVarUint(decoder)
+		switch (type) {
+			case messageType.sync: {
+				const step = decoding.readVarUint(decoder)
+				if (step === SYNC_STEP_1) return this.answerStep1(conn, decoding.readVarUint8Array(decoder))
+				if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE)
+					throw new Error(`unknown sync step ${step}`)
+				const update = decoding.readVarUint8Array(decoder)
+				if (conn.role === 'view') return this.deps.metrics.drop('view-write')
+				return this.applyUpdate(conn, data, update, step)
+			}
+			case messageType.awareness: {
+				const update = decoding.readVarUint8Array(decoder)
+				const result = this.awareness.apply(data, update, conn, conn.owned)
+				if (result.duplicates > 0) {
+					this.deps.metrics.drop('awareness-duplicate')
+					if (result.frame === null) conn.refund(0.9)
+				}
+				if (result.frame) {
+					this.deps.metrics.awarenessUpdates++
+					this.broadcast(result.frame, conn, true)
+				}
+				return
+			}
+			case messageType.queryAwareness: {
+				const states = this.awareness.snapshotFrame()
+				if (states) conn.send(states)
+				return
+			}
+			case messageType.auth:
+				return this.deps.metrics.drop('auth')
+			default:
+				throw new Error(`unknown message type ${type}`)
+		}
+	}
+
+	private answerStep1(conn: Connection, stateVector: Uint8Array): void {
+		let update: Uint8Array
+		if (stateVector.length <= EMPTY_STATE_VECTOR_LENGTH) {
+			Y.decodeStateVector(stateVector)
+			update = this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+		} else {
+			update = Y.encodeStateAsUpdate(this.doc, stateVector)
+		}
+		const encoder = encoding.createEncoder()
+		encoding.writeVarUint(encoder, messageType.sync)
+		encoding.writeVarUint(encoder, SYNC_STEP_2)
+		encoding.writeVarUint8Array(encoder, update)
+		conn.send(encoding.toUint8Array(encoder))
+	}
+
+	private applyUpdate(conn: Connection, frame: Uint8Array, update: Uint8Array, step: number): void {
+		const { maxDocumentBytes } = this.deps.limits
+		if (this.snapshotBytes + this.logBytes + update.length > maxDocumentBytes) {
+			// The log overstates the size (it keeps replaced values): measure before refusing.
+			const size = this.logCount > 0 ? Y.encodeStateAsUpdate(this.doc).length : this.snapshotBytes
+			if (size + update.length > maxDocumentBytes) return conn.close('documentTooLarge')
+		}
+		const changed = this.integrate(update, conn)
+		if (!changed) return
+		let out = frame
+		if (step === SYNC_STEP_2) {
+			out = Uint8Array.from(frame)
+			out[1] = SYNC_UPDATE
+		}
+		this.broadcast(out, conn, true)
+	}
+
+	/**
+	 * Applies an update and logs it for the store if it changed anything (also when its parts wait
+	 * in the doc's pending structs for missing parents). Returns whether the document changed.
+	 */
+	private integrate(update: Uint8Array, origin: object): boolean {
+		const pendingBefore = this.doc.store.pendingStructs
+		const pendingDsBefore = this.doc.store.pendingDs
+		this.changed = false
+		Y.applyUpdate(this.doc, update, origin)
+		const changed = this.changed
+		const pendingChanged =
+			this.doc.store.pendingStructs !== pendingBefore ||
+			this.doc.store.pendingDs !== pendingDsBefore
+		if (!changed && !pendingChanged) {
+			this.deps.metrics.drop('redundant-update')
+			return false
+		}
+		this.fullState = null
+		this.seq++
+		this.deps.queue.push(this.id, this.seq, update)
+		this.logBytes += update.length
+		this.logCount++
+		this.deps.metrics.updates++
+		if (this.needsCompaction) void this.compact().catch((error) => this.compactionFailed(error))
+		return changed
+	}
+
+	private compactionFailed(error: unknown): void {
+		this.deps.log.error('compaction failed; the log is kept', {
+			room: this.id,
+			error: String(error),
+		})
+	}
+
+	private broadcast(frame: Uint8Array, from: Connection | null, publish: boolean): void {
+		for (const conn of this.conns) if (conn !== from) conn.send(frame)
+		if (publish) this.membership.publish(frame)
+	}
+
+	/**
+	 * A frame another relay process published: apply it here (and log it: each relay keeps a
+	 * whole copy in its own store) and relay it to local connections.
+	 */
+	private receiveFromBus(frame: Uint8Array): void {
+		try {
+			const decoder = decoding.createDecoder(frame)
+			const type = decoding.readVarUint(decoder)
+			if (type === messageType.sync) {
+				decoding.readVarUint(decoder)
+				if (!this.integrate(decoding.readVarUint8Array(decoder), this.busKey)) return
+			} else if (type === messageType.awareness) {
+				const result = this.awareness.apply(
+					frame,
+					decoding.readVarUint8Array(decoder),
+					this.busKey,
+					new Set()
+				)
+				if (!result.frame) return
+				frame = result.frame
+			} else return
+			this.broadcast(frame, null, false)
+		} catch (error) {
+			this.deps.log.error('unreadable frame from the room bus', {
+				room: this.id,
+				error: String(error),
+			})
+		}
+	}
+}
+
+function stateAdvanced(tr: Y.Transaction): boolean {
+	for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true
+	return false
+}
