@@ -20,6 +20,7 @@ export function isCalendarDate(value: string): boolean {
 	const month = Number(m[2])
 	const day = Number(m[3])
 	if (month < 1 || month > 12 || day < 1) return false
+	if (day <= 28) return true
 	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
 	return day <= daysInMonth
 }

@@ -1,0 +1,113 @@
+import type { Diagnostic } from '../schema/diagnosticSchema'
+import type { PlanRelation } from '../schema/planSchema'
+import { makeDiagnostic } from './makeDiagnostic'
+import type { BindingRecord, ShapeRecord } from './records'
+import { MAX_TEXT_LENGTH } from './restoreShapeProps'
+import { richTextToPlain } from './richTextToPlain'
+
+/**
+ * The relations drawn as arrows (SPEC A1-A4): an arrow bound at both ends between typed shapes.
+ * milestone A -> milestone B: B depends on A. enabler, blocker: either direction.
+ */
+export function readRelations(
+	shapes: Map<string, ShapeRecord>,
+	bindings: BindingRecord[],
+	diagnostics: Diagnostic[]
+): PlanRelation[] {
+	const ends = new Map<string, { start?: BindingRecord; end?: BindingRecord }>()
+	for (const b of bindings) {
+		if (b.type !== 'arrow') continue
+		const arrow = shapes.get(b.fromId)
+		if (!arrow || arrow.type !== 'arrow') {
+			diagnostics.push(
+				makeDiagnostic(
+					'arrow-dangling',
+					b.id,
+					`Arrow binding ${b.id} starts from ${b.fromId}, which is not an arrow on the map; it was ignored.`
+				)
+			)
+			continue
+		}
+		const terminal = b.props.terminal
+		if (terminal !== 'start' && terminal !== 'end') continue
+		const entry = ends.get(arrow.id) ?? {}
+		const held = entry[terminal]
+		// Two bindings on one end: keep the one with the smaller id, so the order of records does not matter.
+		if (!held || b.id < held.id) entry[terminal] = b
+		ends.set(arrow.id, entry)
+	}
+
+	const relations: PlanRelation[] = []
+	for (const arrow of shapes.values()) {
+		if (arrow.type !== 'arrow') continue
+		const entry = ends.get(arrow.id)
+		const from = entry?.start ? shapes.get(entry.start.toId) : undefined
+		const to = entry?.end ? shapes.get(entry.end.toId) : undefined
+		if (!from || !to) {
+			let bound = 0
+			for (const b of [entry?.start, entry?.end]) {
+				if (!b) continue
+				if (shapes.has(b.toId)) bound++
+				else {
+					diagnostics.push(
+						makeDiagnostic(
+							'arrow-dangling',
+							arrow.id,
+							`An arrow is bound to ${b.toId}, which does not exist; that end counts as unbound.`
+						)
+					)
+				}
+			}
+			diagnostics.push(
+				makeDiagnostic(
+					'arrow-unbound',
+					arrow.id,
+					`An arrow is connected at ${bound === 0 ? 'neither end' : 'only one end'}; it is not part of the plan until both ends touch a shape.`
+				)
+			)
+			continue
+		}
+		let note = richTextToPlain(arrow.props.richText ?? arrow.props.text)
+		if (note.length > MAX_TEXT_LENGTH) note = note.slice(0, MAX_TEXT_LENGTH)
+		const relation = classify(arrow.id, from, to, note)
+		if (relation) {
+			relations.push(relation)
+		} else {
+			diagnostics.push(
+				makeDiagnostic(
+					'arrow-ignored',
+					arrow.id,
+					from.id === to.id
+						? `An arrow starts and ends on the same shape; it was ignored.`
+						: `An arrow from a ${label(from)} to a ${label(to)} has no meaning in the plan; it was ignored.`
+				)
+			)
+		}
+	}
+	return relations
+}
+
+function classify(id: string, a: ShapeRecord, b: ShapeRecord, note: string): PlanRelation | null {
+	if (a.id === b.id) return null
+	const pair = `${a.type}>${b.type}`
+	switch (pair) {
+		case 'milestone>milestone':
+			return { id, kind: 'depends-on', from: a.id, to: b.id, note }
+		case 'enabler>milestone':
+			return { id, kind: 'enables', from: a.id, to: b.id, note }
+		case 'milestone>enabler':
+			return { id, kind: 'enables', from: b.id, to: a.id, note }
+		case 'blocker>milestone':
+		case 'blocker>enabler':
+			return { id, kind: 'blocks', from: a.id, to: b.id, note }
+		case 'milestone>blocker':
+		case 'enabler>blocker':
+			return { id, kind: 'blocks', from: b.id, to: a.id, note }
+		default:
+			return null
+	}
+}
+
+function label(shape: ShapeRecord): string {
+	return shape.type === 'frame' ? 'stage' : `${shape.type} shape`
+}
