@@ -16,7 +16,7 @@ export function checkPlan(
 	const soon = addDays(today, DUE_SOON_DAYS)
 	const milestone = new Map(plan.milestones.map((m) => [m.id, m]))
 	const enabler = new Map(plan.enablers.map((e) => [e.id, e]))
-	const name = (m: PlanMilestone) => (m.title ? `"${m.title}"` : 'an untitled milestone')
+	const name = (m: PlanMilestone) => (m.title ? `"${short(m.title)}"` : 'an untitled milestone')
 	const add = (...args: Parameters<typeof makeDiagnostic>) => diagnostics.push(makeDiagnostic(...args))
 
 	for (const m of plan.milestones) {
@@ -48,7 +48,7 @@ export function checkPlan(
 	}
 
 	for (const e of plan.enablers) {
-		const it = `The ${e.service} enabler${e.contribution ? ` "${e.contribution}"` : ''}`
+		const it = `The ${e.service} enabler${e.contribution ? ` "${short(e.contribution)}"` : ''}`
 		if (e.enables.length === 0) add('enabler-unconnected', e.id, `${it} is connected to no milestone.`)
 		if (!e.neededBy) add('enabler-no-when', e.id, `${it} does not say when it is needed.`)
 		if (!e.contribution) add('enabler-no-what', e.id, `${it} does not say what the project needs.`)
@@ -66,7 +66,7 @@ export function checkPlan(
 	}
 
 	for (const b of plan.blockers) {
-		const it = `Blocker ${b.title ? `"${b.title}"` : '(untitled)'}`
+		const it = `Blocker ${b.title ? `"${short(b.title)}"` : '(untitled)'}`
 		const affected = new Set<string>()
 		for (const t of b.blocks) {
 			if (milestone.has(t)) affected.add(t)
@@ -88,4 +88,9 @@ export function checkPlan(
 		}
 		if (b.stage === null) add('shape-outside-stage', b.id, `${it} is not inside any stage.`)
 	}
+}
+
+/** Titles quoted in messages are kept short: a message is a pointer, the shape holds the text. */
+function short(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 79)}…` : text
 }
