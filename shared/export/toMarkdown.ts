@@ -142,8 +142,10 @@ function mapChecks(index: PlanIndex): string[] {
 		if (group.length === 0) continue
 		out.push(`### ${exportLabels.diagnosticSeverity[severity]} (${group.length})`, '')
 		for (const d of group) {
-			const about = d.shapeId === null ? 'the whole map' : shapeLabel(index, d.shapeId)
-			out.push(`- ${md(d.message)} (\`${d.code}\`, on ${md(about)})`)
+			// Name the shape unless the message already does (the model's messages quote titles).
+			const about = d.shapeId === null ? '' : shapeLabel(index, d.shapeId)
+			const on = about === '' || d.message.includes(about) ? '' : `, on ${md(about)}`
+			out.push(`- ${md(d.message)} (\`${d.code}\`${on})`)
 		}
 		out.push('')
 	}

@@ -107,9 +107,17 @@ describe('Markdown export', () => {
 				'',
 				'### Information (1)',
 				'',
-				'- RAG taken from the newest check-in. (`rag-from-checkin`, on the whole map)',
+				'- RAG taken from the newest check-in. (`rag-from-checkin`)',
 				'',
 			].join('\n')
+		)
+	})
+
+	it('does not name the shape twice when the message already quotes its title', () => {
+		const plan = handBuiltPlan()
+		plan.diagnostics[0]!.message = 'Milestone "Offer *co-designed*, [tested]" has no unblocker.'
+		expect(toMarkdown(plan)).toContain(
+			'- Milestone "Offer \\*co-designed\\*, \\[tested\\]" has no unblocker. (`milestone-no-unblocker`)\n'
 		)
 	})
 
