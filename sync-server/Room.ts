@@ -241,6 +241,9 @@ export class Room {
 	private integrate(update: Uint8Array, origin: object): boolean {
 		const pendingBefore = this.doc.store.pendingStructs
 		const pendingDsBefore = this.doc.store.pendingDs
+		// Walk the structs first (cheap, and it allocates as it reads): Y.applyUpdate preallocates an
+		// array as long as the struct count a frame claims, so a 5-byte frame could cost 0.5 s.
+		Y.parseUpdateMeta(update)
 		this.changed = false
 		Y.applyUpdate(this.doc, update, origin)
 		const changed = this.changed

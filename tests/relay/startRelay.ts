@@ -110,3 +110,27 @@ export function closed(ws: WebSocket): Promise<{ code: number; reason: string }>
 		ws.once('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() }))
 	)
 }
+
+/** Another room still works: two fresh stock clients converge through the relay. */
+export async function expectRelayServes(relay: Relay): Promise<void> {
+	const room = newRoomId()
+	const a = connect(relay, room)
+	const b = connect(relay, room)
+	await Promise.all([synced(a), synced(b)])
+	putRecord(a.doc, { id: 'shape:probe', x: 42 })
+	await until(() => b.doc.getMap('records').has('shape:probe'), 'a fresh room still syncs')
+	const health = await fetch(`${relay.url}/healthz`)
+	if (health.status !== 200) throw new Error(`healthz answered ${health.status}`)
+}
+
+/** A deterministic PRNG (mulberry32) for seeded fuzzing; replay one seed with SEED=<n>. */
+export function prng(seed: number): () => number {
+	let a = seed >>> 0
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0
+		let t = a
+		t = Math.imul(t ^ (t >>> 15), t | 1)
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+	}
+}
