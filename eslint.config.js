@@ -9,7 +9,10 @@ export default tseslint.config(
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 			'@typescript-eslint/no-explicit-any': 'error',
 		},
 	},
@@ -25,7 +28,10 @@ export default tseslint.config(
 						{ group: ['react', 'react-dom', 'react/*'], message: 'shared/ is pure: no React.' },
 						{ group: ['tldraw', '@tldraw/*'], message: 'shared/ is pure: no tldraw runtime.' },
 						{ group: ['yjs', 'y-*', 'lib0', 'lib0/*'], message: 'shared/ is pure: no Yjs.' },
-						{ group: ['fs', 'path', 'os', 'child_process', 'ws', 'better-sqlite3'], message: 'shared/ is pure.' },
+						{
+							group: ['fs', 'path', 'os', 'child_process', 'ws', 'better-sqlite3'],
+							message: 'shared/ is pure.',
+						},
 					],
 				},
 			],

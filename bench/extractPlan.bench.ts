@@ -23,7 +23,9 @@ function measure(run: () => void, minRuns: number, minMs: number): number[] {
 	return times
 }
 
-console.log(`extractPlan benchmark (node ${process.version}, ${sizes.join(' / ')} typed shapes, 10 stages, ~1 arrow each)`)
+console.log(
+	`extractPlan benchmark (node ${process.version}, ${sizes.join(' / ')} typed shapes, 10 stages, ~1 arrow each)`
+)
 console.log('shapes   records   full extraction (median / p90)   extract only (median)')
 const medians = new Map<number, number>()
 for (const size of sizes) {
@@ -40,5 +42,9 @@ for (const size of sizes) {
 }
 const m5 = medians.get(5000)!
 const m20 = medians.get(20_000)!
-console.log(`budget: 5,000 shapes <= 10 ms median: ${m5 <= 10 ? 'met' : 'MISSED'} (${m5.toFixed(2)} ms)`)
-console.log(`budget: 20,000 shapes <= 5 x the 5,000 figure: ${m20 <= 5 * m5 ? 'met' : 'MISSED'} (${(m20 / m5).toFixed(2)} x)`)
+console.log(
+	`budget: 5,000 shapes <= 10 ms median: ${m5 <= 10 ? 'met' : 'MISSED'} (${m5.toFixed(2)} ms)`
+)
+console.log(
+	`budget: 20,000 shapes <= 5 x the 5,000 figure: ${m20 <= 5 * m5 ? 'met' : 'MISSED'} (${(m20 / m5).toFixed(2)} x)`
+)

@@ -84,7 +84,15 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 			typed.push({ id, type: 'blocker' })
 			records.push({
 				...base(id, 'blocker', parentId, x, y),
-				props: { w: 220, h: 120, title: `Blocker ${i}`, kind: 'contract', owner: 'Legal', severity: 'high', status: 'open' },
+				props: {
+					w: 220,
+					h: 120,
+					title: `Blocker ${i}`,
+					kind: 'contract',
+					owner: 'Legal',
+					severity: 'high',
+					status: 'open',
+				},
 			})
 		}
 	}
@@ -96,7 +104,12 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 		const arrow = `shape:arrow${i}`
 		records.push({
 			...base(arrow, 'arrow', 'page:page', 0, 0),
-			props: { kind: 'arc', start: { x: 0, y: 0 }, end: { x: 1, y: 1 }, richText: { type: 'doc', content: [{ type: 'paragraph' }] } },
+			props: {
+				kind: 'arc',
+				start: { x: 0, y: 0 },
+				end: { x: 1, y: 1 },
+				richText: { type: 'doc', content: [{ type: 'paragraph' }] },
+			},
 		})
 		const bind = (terminal: string, toId: string) => ({
 			id: `binding:${arrow.slice(6)}-${terminal}`,
@@ -104,7 +117,13 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 			type: 'arrow',
 			fromId: arrow,
 			toId,
-			props: { terminal, isPrecise: false, isExact: false, normalizedAnchor: { x: 0.5, y: 0.5 }, snap: 'none' },
+			props: {
+				terminal,
+				isPrecise: false,
+				isExact: false,
+				normalizedAnchor: { x: 0.5, y: 0.5 },
+				snap: 'none',
+			},
 			meta: {},
 		})
 		records.push(bind('start', shape.id), bind('end', target))

@@ -11,14 +11,21 @@ function run(command) {
 	execSync(command, { stdio: 'inherit' })
 }
 
-if (!existsSync('node_modules/vitest/package.json') || !existsSync('node_modules/tldraw/package.json')) {
+if (
+	!existsSync('node_modules/vitest/package.json') ||
+	!existsSync('node_modules/tldraw/package.json')
+) {
 	run('npm ci --no-audit --no-fund')
 }
 
 // better-sqlite3 is a native addon: a machine with another Node version needs its own build.
-const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
-	stdio: 'pipe',
-})
+const probe = spawnSync(
+	process.execPath,
+	['-e', "new (require('better-sqlite3'))(':memory:').close()"],
+	{
+		stdio: 'pipe',
+	}
+)
 if (probe.status !== 0) run('npm rebuild better-sqlite3')
 
 if (!existsSync(CHROMIUM)) {

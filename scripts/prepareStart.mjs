@@ -22,6 +22,5 @@ function newest(dir) {
 if (!existsSync('node_modules/tldraw/package.json')) run('npm ci --no-audit --no-fund')
 const built = 'dist/index.html'
 const sources = ['client', 'shared'].filter((d) => existsSync(d))
-const stale =
-	!existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mtimeMs)
+const stale = !existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mtimeMs)
 if (stale && existsSync('client/index.html')) run('npx vite build --logLevel warn')

@@ -42,7 +42,8 @@ export const closeCodeMessages: Record<CloseCodeName, string> = {
 	unknownViewId: 'This view link is not known to the server.',
 	frameTooLarge: 'A change was too large for the server to accept; it is kept on this device.',
 	malformedMessage: 'The server could not read a message from this device and disconnected it.',
-	rateLimited: 'Too many changes too quickly; reconnecting shortly. Your work is kept on this device.',
+	rateLimited:
+		'Too many changes too quickly; reconnecting shortly. Your work is kept on this device.',
 	roomFull: 'This map has too many people connected right now. Try again in a moment.',
 	tooManyRooms: 'The server is busy. Your work is kept on this device and will sync later.',
 	documentTooLarge: 'This map has reached the size limit of the server.',

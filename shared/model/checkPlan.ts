@@ -17,7 +17,8 @@ export function checkPlan(
 	const milestone = new Map(plan.milestones.map((m) => [m.id, m]))
 	const enabler = new Map(plan.enablers.map((e) => [e.id, e]))
 	const name = (m: PlanMilestone) => (m.title ? `"${short(m.title)}"` : 'an untitled milestone')
-	const add = (...args: Parameters<typeof makeDiagnostic>) => diagnostics.push(makeDiagnostic(...args))
+	const add = (...args: Parameters<typeof makeDiagnostic>) =>
+		diagnostics.push(makeDiagnostic(...args))
 
 	for (const m of plan.milestones) {
 		const it = `Milestone ${name(m)}`
@@ -49,7 +50,8 @@ export function checkPlan(
 
 	for (const e of plan.enablers) {
 		const it = `The ${e.service} enabler${e.contribution ? ` "${short(e.contribution)}"` : ''}`
-		if (e.enables.length === 0) add('enabler-unconnected', e.id, `${it} is connected to no milestone.`)
+		if (e.enables.length === 0)
+			add('enabler-unconnected', e.id, `${it} is connected to no milestone.`)
 		if (!e.neededBy) add('enabler-no-when', e.id, `${it} does not say when it is needed.`)
 		if (!e.contribution) add('enabler-no-what', e.id, `${it} does not say what the project needs.`)
 		for (const id of e.enables) {

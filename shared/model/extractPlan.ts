@@ -65,26 +65,39 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 	const restored = isRestoredRecords(input) ? input : restoreRecords(input)
 	const diagnostics: Diagnostic[] = [...restored.diagnostics]
 	const today =
-		typeof options.today === 'string' && isCalendarDate(options.today) ? options.today : localToday()
+		typeof options.today === 'string' && isCalendarDate(options.today)
+			? options.today
+			: localToday()
 
 	const shapes = new Map<string, ShapeRecord>()
 	const bindings: BindingRecord[] = []
-	const byType: Record<'frame' | 'milestone' | 'enabler' | 'blocker', ShapeRecord[]> = {
+	const byType: Record<'frame' | 'milestone' | 'enabler' | 'blocker' | 'arrow', ShapeRecord[]> = {
 		frame: [],
 		milestone: [],
 		enabler: [],
 		blocker: [],
+		arrow: [],
 	}
 	for (const record of restored.records) {
 		if (isShapeRecord(record)) {
 			shapes.set(record.id, record)
 			const type = record.type
-			if (type === 'frame' || type === 'milestone' || type === 'enabler' || type === 'blocker') {
+			if (
+				type === 'frame' ||
+				type === 'milestone' ||
+				type === 'enabler' ||
+				type === 'blocker' ||
+				type === 'arrow'
+			) {
 				byType[type].push(record)
 			}
 		} else if (isBindingRecord(record)) bindings.push(record)
 	}
-	const placements = resolveHierarchy(shapes, diagnostics)
+	const placements = resolveHierarchy(
+		shapes,
+		[...byType.frame, ...byType.milestone, ...byType.enabler, ...byType.blocker],
+		diagnostics
+	)
 
 	// Stages: frames, left to right by page x, then top to bottom by y (SPEC S2).
 	const frames = byType.frame
@@ -106,7 +119,7 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 	const enablerShapes = spatial(byType.enabler)
 	const blockerShapes = spatial(byType.blocker)
 
-	const relations = readRelations(shapes, bindings, diagnostics)
+	const relations = readRelations(shapes, byType.arrow, bindings, diagnostics)
 	const dependsOn = new Map<string, string[]>()
 	const enablersOf = new Map<string, string[]>()
 	const enables = new Map<string, string[]>()
@@ -235,7 +248,8 @@ function compareSpatial(
 /** Check-ins oldest first (SPEC R7); entries without a date keep their place before dated ones. */
 function sortedCheckins(id: string, checkins: Checkin[], diagnostics: Diagnostic[]): Checkin[] {
 	let inOrder = true
-	for (let i = 1; i < checkins.length && inOrder; i++) inOrder = checkins[i - 1]!.date <= checkins[i]!.date
+	for (let i = 1; i < checkins.length && inOrder; i++)
+		inOrder = checkins[i - 1]!.date <= checkins[i]!.date
 	if (inOrder) return checkins.map((c) => ({ date: c.date, rag: c.rag, note: c.note }))
 	const sorted = checkins
 		.map((c, i) => ({ c, i }))
@@ -243,7 +257,11 @@ function sortedCheckins(id: string, checkins: Checkin[], diagnostics: Diagnostic
 		.map((x) => ({ date: x.c.date, rag: x.c.rag, note: x.c.note }))
 	if (sorted.some((c, i) => c.date !== checkins[i]!.date)) {
 		diagnostics.push(
-			makeDiagnostic('checkins-reordered', id, 'The check-ins were not oldest first; they were sorted by date.')
+			makeDiagnostic(
+				'checkins-reordered',
+				id,
+				'The check-ins were not oldest first; they were sorted by date.'
+			)
 		)
 	}
 	return sorted

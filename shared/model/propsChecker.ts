@@ -3,7 +3,14 @@ import { dateStringSchema, isDateOrEmpty } from '../schema/dateString'
 import { MAX_TEXT_LENGTH } from './maxTextLength'
 
 type Check = (value: unknown) => boolean
-type Def = { type: string; innerType?: z.ZodType; entries?: Record<string, string>; checks?: unknown[]; element?: z.ZodType; shape?: Record<string, z.ZodType> }
+type Def = {
+	type: string
+	innerType?: z.ZodType
+	entries?: Record<string, string>
+	checks?: unknown[]
+	element?: z.ZodType
+	shape?: Record<string, z.ZodType>
+}
 
 /**
  * A fast yes/no check compiled from a zod object schema: true when every field is present and
@@ -11,7 +18,9 @@ type Def = { type: string; innerType?: z.ZodType; entries?: Record<string, strin
  * Anything it does not recognise falls back to the field's own zod `safeParse`, so it can never
  * accept what zod would reject. A test feeds it random values beside zod to keep it honest.
  */
-export function compilePropsChecker(shape: Record<string, z.ZodType>): (props: Record<string, unknown>) => boolean {
+export function compilePropsChecker(
+	shape: Record<string, z.ZodType>
+): (props: Record<string, unknown>) => boolean {
 	const checks = Object.entries(shape).map(([key, field]) => [key, compileField(field)] as const)
 	return (props) => {
 		for (const [key, check] of checks) if (!check(props[key])) return false
@@ -43,7 +52,11 @@ function compileField(field: z.ZodType): Check {
 	}
 	if (def.type === 'object' && def.shape) {
 		const check = compilePropsChecker(def.shape)
-		return (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && check(v as Record<string, unknown>)
+		return (v) =>
+			typeof v === 'object' &&
+			v !== null &&
+			!Array.isArray(v) &&
+			check(v as Record<string, unknown>)
 	}
 	return (v) => v !== undefined && field.safeParse(v).success
 }

@@ -11,6 +11,7 @@ import { richTextToPlain } from './richTextToPlain'
  */
 export function readRelations(
 	shapes: Map<string, ShapeRecord>,
+	arrows: ShapeRecord[],
 	bindings: BindingRecord[],
 	diagnostics: Diagnostic[]
 ): PlanRelation[] {
@@ -38,8 +39,7 @@ export function readRelations(
 	}
 
 	const relations: PlanRelation[] = []
-	for (const arrow of shapes.values()) {
-		if (arrow.type !== 'arrow') continue
+	for (const arrow of arrows) {
 		const entry = ends.get(arrow.id)
 		const from = entry?.start ? shapes.get(entry.start.toId) : undefined
 		const to = entry?.end ? shapes.get(entry.end.toId) : undefined

@@ -13,17 +13,19 @@ export interface ShapePlacement {
 }
 
 /**
- * Page positions and stages of every shape, from the `parentId` chains (SPEC R6, S1). A parent
+ * Page positions and stages of the `wanted` shapes and their ancestors, from the `parentId`
+ * chains (SPEC R6, S1). A parent
  * that does not exist puts the shape on the page; a chain that loops puts every shape on the
  * loop on the page, outside any stage. Iterative, so a 100,000-deep chain cannot overflow.
  */
 export function resolveHierarchy(
 	shapes: Map<string, ShapeRecord>,
+	wanted: Iterable<ShapeRecord>,
 	diagnostics: Diagnostic[]
 ): Map<string, ShapePlacement> {
 	const placements = new Map<string, ShapePlacement>()
 	const visiting = new Set<string>()
-	for (const startShape of shapes.values()) {
+	for (const startShape of wanted) {
 		if (placements.has(startShape.id)) continue
 		// Fast path: a shape whose parent is the page, or an already placed shape.
 		const parentId = startShape.parentId
@@ -86,7 +88,11 @@ export function resolveHierarchy(
 	return placements
 }
 
-function place(s: ShapeRecord, base: ShapePlacement | undefined, parent: ShapeRecord | null): ShapePlacement {
+function place(
+	s: ShapeRecord,
+	base: ShapePlacement | undefined,
+	parent: ShapeRecord | null
+): ShapePlacement {
 	if (!base || !parent) return { x: s.x, y: s.y, rotation: s.rotation, stage: null }
 	const stage = parent.type === 'frame' ? parent.id : base.stage
 	if (base.rotation === 0) {

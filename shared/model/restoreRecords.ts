@@ -49,7 +49,9 @@ export function restoreRecords(input: unknown): RestoredRecords {
 			record = restoreRecord(raw[i], diagnostics)
 		} catch {
 			record = null
-			diagnostics.push(makeDiagnostic('record-unreadable', null, 'A record could not be read and was skipped.'))
+			diagnostics.push(
+				makeDiagnostic('record-unreadable', null, 'A record could not be read and was skipped.')
+			)
 		}
 		if (!record) continue
 		const existing = byId.get(record.id)
@@ -93,15 +95,21 @@ function findRecords(input: unknown): unknown[] | string {
 }
 
 function restoreRecord(raw: unknown, diagnostics: Diagnostic[]): RecordLike | null {
-		if (!isPlainObject(raw)) {
+	if (!isPlainObject(raw)) {
 		diagnostics.push(
-			makeDiagnostic('record-unreadable', null, `A record was ${describe(raw)}, not a record; it was skipped.`)
+			makeDiagnostic(
+				'record-unreadable',
+				null,
+				`A record was ${describe(raw)}, not a record; it was skipped.`
+			)
 		)
 		return null
 	}
 	const id = raw.id
 	if (typeof id !== 'string' || id === '' || id.length > 1000) {
-		diagnostics.push(makeDiagnostic('record-unreadable', null, `A record has no usable id; it was skipped.`))
+		diagnostics.push(
+			makeDiagnostic('record-unreadable', null, `A record has no usable id; it was skipped.`)
+		)
 		return null
 	}
 	if (typeof raw.typeName !== 'string') {
@@ -122,7 +130,11 @@ function restoreShape(
 ): RecordLike | null {
 	if (!id.startsWith('shape:')) {
 		diagnostics.push(
-			makeDiagnostic('record-unreadable', id, `Shape ${id} has an id that does not start with "shape:"; skipped.`)
+			makeDiagnostic(
+				'record-unreadable',
+				id,
+				`Shape ${id} has an id that does not start with "shape:"; skipped.`
+			)
 		)
 		return null
 	}
@@ -162,13 +174,21 @@ function restoreShape(
 	if (raw.type === 'frame' && typeof props.name !== 'string') {
 		if (props.name !== undefined) {
 			diagnostics.push(
-				makeDiagnostic('prop-invalid', id, `Stage ${id}'s name was ${describe(props.name)}; it was left empty.`)
+				makeDiagnostic(
+					'prop-invalid',
+					id,
+					`Stage ${id}'s name was ${describe(props.name)}; it was left empty.`
+				)
 			)
 		}
 		edit().props = { ...props, name: '' }
 	} else if (typeof props.name === 'string' && props.name.length > MAX_TEXT_LENGTH) {
 		diagnostics.push(
-			makeDiagnostic('text-truncated', id, `A stage name had ${props.name.length} characters; it was cut.`)
+			makeDiagnostic(
+				'text-truncated',
+				id,
+				`A stage name had ${props.name.length} characters; it was cut.`
+			)
 		)
 		edit().props = { ...props, name: props.name.slice(0, MAX_TEXT_LENGTH) }
 	}
@@ -180,9 +200,17 @@ function restoreBinding(
 	id: string,
 	diagnostics: Diagnostic[]
 ): RecordLike | null {
-	if (typeof raw.fromId !== 'string' || typeof raw.toId !== 'string' || typeof raw.type !== 'string') {
+	if (
+		typeof raw.fromId !== 'string' ||
+		typeof raw.toId !== 'string' ||
+		typeof raw.type !== 'string'
+	) {
 		diagnostics.push(
-			makeDiagnostic('record-unreadable', id, `Binding ${id} lacks "type", "fromId" or "toId"; skipped.`)
+			makeDiagnostic(
+				'record-unreadable',
+				id,
+				`Binding ${id} lacks "type", "fromId" or "toId"; skipped.`
+			)
 		)
 		return null
 	}

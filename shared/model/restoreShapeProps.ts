@@ -12,7 +12,9 @@ export { MAX_TEXT_LENGTH }
 type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>
 
 const isComplete = {
-	milestone: compilePropsChecker((typedShapePropsSchemas.milestone as unknown as ObjectSchema).shape),
+	milestone: compilePropsChecker(
+		(typedShapePropsSchemas.milestone as unknown as ObjectSchema).shape
+	),
 	enabler: compilePropsChecker((typedShapePropsSchemas.enabler as unknown as ObjectSchema).shape),
 	blocker: compilePropsChecker((typedShapePropsSchemas.blocker as unknown as ObjectSchema).shape),
 }
@@ -32,7 +34,11 @@ export function restoreShapeProps(
 	const fields = schema.shape
 	if (!isPlainObject(raw)) {
 		diagnostics.push(
-			makeDiagnostic('prop-invalid', shapeId, `The ${type} had no readable props; defaults were used.`)
+			makeDiagnostic(
+				'prop-invalid',
+				shapeId,
+				`The ${type} had no readable props; defaults were used.`
+			)
 		)
 		return schema.parse({}) as Record<string, unknown>
 	}
@@ -41,7 +47,11 @@ export function restoreShapeProps(
 	for (const key in fields) {
 		if (!(key in raw) || raw[key] === undefined) {
 			diagnostics.push(
-				makeDiagnostic('prop-missing', shapeId, `The ${type} had no "${key}"; the default was used.`)
+				makeDiagnostic(
+					'prop-missing',
+					shapeId,
+					`The ${type} had no "${key}"; the default was used.`
+				)
 			)
 		}
 	}
@@ -78,7 +88,11 @@ function restoreCheckins(shapeId: string, raw: unknown, diagnostics: Diagnostic[
 	if (raw === undefined) return []
 	if (!Array.isArray(raw)) {
 		diagnostics.push(
-			makeDiagnostic('prop-invalid', shapeId, `The milestone's "checkins" was not a list; it was emptied.`)
+			makeDiagnostic(
+				'prop-invalid',
+				shapeId,
+				`The milestone's "checkins" was not a list; it was emptied.`
+			)
 		)
 		return []
 	}
@@ -87,7 +101,11 @@ function restoreCheckins(shapeId: string, raw: unknown, diagnostics: Diagnostic[
 	raw.forEach((entry, i) => {
 		if (!isPlainObject(entry)) {
 			diagnostics.push(
-				makeDiagnostic('prop-invalid', shapeId, `Check-in ${i + 1} could not be read and was dropped.`)
+				makeDiagnostic(
+					'prop-invalid',
+					shapeId,
+					`Check-in ${i + 1} could not be read and was dropped.`
+				)
 			)
 			return
 		}
@@ -149,9 +167,12 @@ export function describe(value: unknown): string {
 	if (value === undefined) return 'missing'
 	if (value === null) return 'null'
 	if (typeof value === 'string') {
-		return value.length > 40 ? `the text "${value.slice(0, 40)}…"` : `the text ${JSON.stringify(value)}`
+		return value.length > 40
+			? `the text "${value.slice(0, 40)}…"`
+			: `the text ${JSON.stringify(value)}`
 	}
-	if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`
+	if (typeof value === 'number' || typeof value === 'boolean')
+		return `${typeof value} ${String(value)}`
 	if (Array.isArray(value)) return 'a list'
 	return `a ${typeof value}`
 }

@@ -21,6 +21,12 @@ const MAX_DEPTH = 64
 export function richTextToPlain(richText: unknown): string {
 	if (typeof richText === 'string') return richText.trim()
 	if (!isPlainObject(richText)) return ''
+	// The common case, an arrow with no label: one empty paragraph.
+	const content = richText.content
+	if (Array.isArray(content) && content.length === 1) {
+		const only = content[0]
+		if (isPlainObject(only) && only.type === 'paragraph' && only.content === undefined) return ''
+	}
 	const blocks: string[] = []
 	let current = ''
 	const walk = (node: unknown, depth: number): void => {

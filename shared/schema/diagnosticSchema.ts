@@ -5,7 +5,10 @@ export const diagnosticSeveritySchema = z.enum(['error', 'warning', 'info'])
 export type DiagnosticSeverity = z.infer<typeof diagnosticSeveritySchema>
 
 export const diagnosticCodeSchema = z.enum(
-	Object.keys(diagnosticCodes) as [keyof typeof diagnosticCodes, ...(keyof typeof diagnosticCodes)[]]
+	Object.keys(diagnosticCodes) as [
+		keyof typeof diagnosticCodes,
+		...(keyof typeof diagnosticCodes)[],
+	]
 )
 
 export const diagnosticSchema = z.object({

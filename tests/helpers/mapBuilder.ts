@@ -84,7 +84,9 @@ export function arrow(id: string, from: string | null, to: string | null, text =
 				end: { x: 100, y: 0 },
 				richText: {
 					type: 'doc',
-					content: [text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }],
+					content: [
+						text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' },
+					],
 				},
 			},
 		},
@@ -95,7 +97,13 @@ export function arrow(id: string, from: string | null, to: string | null, text =
 		type: 'arrow',
 		fromId: id,
 		toId,
-		props: { terminal, isPrecise: false, isExact: false, normalizedAnchor: { x: 0.5, y: 0.5 }, snap: 'none' },
+		props: {
+			terminal,
+			isPrecise: false,
+			isExact: false,
+			normalizedAnchor: { x: 0.5, y: 0.5 },
+			snap: 'none',
+		},
 		meta: {},
 	})
 	if (from) records.push(bind('start', from))

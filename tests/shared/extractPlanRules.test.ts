@@ -12,7 +12,17 @@ describe('stages', () => {
 			page,
 			frame('shape:outer', 'Outer', 0),
 			frame('shape:inner', 'Inner', 100, 100, 'shape:outer'),
-			{ id: 'shape:g', typeName: 'shape', type: 'group', parentId: 'shape:inner', x: 10, y: 10, rotation: 0, index: 'a1', props: {} },
+			{
+				id: 'shape:g',
+				typeName: 'shape',
+				type: 'group',
+				parentId: 'shape:inner',
+				x: 10,
+				y: 10,
+				rotation: 0,
+				index: 'a1',
+				props: {},
+			},
 			milestone('shape:m1', 'shape:g', 0, 0),
 			milestone('shape:m2', 'shape:outer', 500, 500),
 			milestone('shape:m3', 'page:page', 5000, 0),
@@ -38,7 +48,12 @@ describe('stages', () => {
 
 	it('S2: a rotated parent rotates its children’s page positions', () => {
 		const rotated = { ...frame('shape:r', 'Rotated', 1000), rotation: Math.PI }
-		const p = plan([page, rotated, frame('shape:child', 'Child', 500, 0, 'shape:r'), frame('shape:mid', 'Mid', 700)])
+		const p = plan([
+			page,
+			rotated,
+			frame('shape:child', 'Child', 500, 0, 'shape:r'),
+			frame('shape:mid', 'Mid', 700),
+		])
 		// Child's page x is 1000 - 500 = 500: left of Mid (700) and of Rotated (1000).
 		expect(p.stages.map((s) => s.name)).toEqual(['Child', 'Mid', 'Rotated'])
 	})
@@ -70,15 +85,28 @@ describe('relations', () => {
 	})
 
 	it('A2: an arrow bound at one end or none is reported and ignored', () => {
-		const c = codes([page, stage, milestone('shape:a', 'shape:s', 0, 0), ...arrow('shape:one', 'shape:a', null), ...arrow('shape:none', null, null)])
+		const c = codes([
+			page,
+			stage,
+			milestone('shape:a', 'shape:s', 0, 0),
+			...arrow('shape:one', 'shape:a', null),
+			...arrow('shape:none', null, null),
+		])
 		expect(c).toContainEqual(['arrow-unbound', 'shape:one'])
 		expect(c).toContainEqual(['arrow-unbound', 'shape:none'])
 	})
 
 	it('A3: an arrow bound to a shape that does not exist is reported and ignored', () => {
-		const p = plan([page, stage, milestone('shape:a', 'shape:s', 0, 0), ...arrow('shape:ghost', 'shape:a', 'shape:missing')])
+		const p = plan([
+			page,
+			stage,
+			milestone('shape:a', 'shape:s', 0, 0),
+			...arrow('shape:ghost', 'shape:a', 'shape:missing'),
+		])
 		expect(p.relations).toEqual([])
-		expect(p.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['arrow-dangling', 'arrow-unbound']))
+		expect(p.diagnostics.map((d) => d.code)).toEqual(
+			expect.arrayContaining(['arrow-dangling', 'arrow-unbound'])
+		)
 	})
 
 	it('A4: arrows between enablers, to a stage, or to itself are ignored with an info diagnostic', () => {
@@ -92,7 +120,8 @@ describe('relations', () => {
 			...arrow('shape:as', 'shape:a', 'shape:s'),
 			...arrow('shape:aa', 'shape:a', 'shape:a'),
 		])
-		for (const id of ['shape:ee', 'shape:as', 'shape:aa']) expect(c).toContainEqual(['arrow-ignored', id])
+		for (const id of ['shape:ee', 'shape:as', 'shape:aa'])
+			expect(c).toContainEqual(['arrow-ignored', id])
 	})
 })
 
@@ -142,21 +171,33 @@ describe('order', () => {
 describe('map checks', () => {
 	const s = frame('shape:s', 'S', 0)
 	it('C1, C2, C3: a milestone with no owner, no unblocker, no due date', () => {
-		const c = codes([page, s, milestone('shape:m', 'shape:s', 0, 0, { owner: '', unblocker: '', due: '' })])
-		expect(c).toEqual(expect.arrayContaining([
-			['milestone-no-owner', 'shape:m'],
-			['milestone-no-unblocker', 'shape:m'],
-			['milestone-no-due', 'shape:m'],
-		]))
+		const c = codes([
+			page,
+			s,
+			milestone('shape:m', 'shape:s', 0, 0, { owner: '', unblocker: '', due: '' }),
+		])
+		expect(c).toEqual(
+			expect.arrayContaining([
+				['milestone-no-owner', 'shape:m'],
+				['milestone-no-unblocker', 'shape:m'],
+				['milestone-no-due', 'shape:m'],
+			])
+		)
 	})
 
 	it('C4, C6, C7: an enabler connected to nothing, with no when and no what', () => {
-		const c = codes([page, s, enabler('shape:e', 'shape:s', 0, 0, { neededBy: '', contribution: '' })])
-		expect(c).toEqual(expect.arrayContaining([
-			['enabler-unconnected', 'shape:e'],
-			['enabler-no-when', 'shape:e'],
-			['enabler-no-what', 'shape:e'],
-		]))
+		const c = codes([
+			page,
+			s,
+			enabler('shape:e', 'shape:s', 0, 0, { neededBy: '', contribution: '' }),
+		])
+		expect(c).toEqual(
+			expect.arrayContaining([
+				['enabler-unconnected', 'shape:e'],
+				['enabler-no-when', 'shape:e'],
+				['enabler-no-what', 'shape:e'],
+			])
+		)
 	})
 
 	it('C5, C9: a blocker that reaches no milestone and has no owner', () => {
@@ -167,7 +208,12 @@ describe('map checks', () => {
 			enabler('shape:lonely', 'shape:s', 0, 200),
 			...arrow('shape:be', 'shape:b', 'shape:lonely'),
 		])
-		expect(c).toEqual(expect.arrayContaining([['blocker-unconnected', 'shape:b'], ['blocker-no-owner', 'shape:b']]))
+		expect(c).toEqual(
+			expect.arrayContaining([
+				['blocker-unconnected', 'shape:b'],
+				['blocker-no-owner', 'shape:b'],
+			])
+		)
 	})
 
 	it('C8: an enabler needed after the milestone it enables is due', () => {
@@ -222,12 +268,20 @@ describe('map checks', () => {
 			milestone('shape:done', 'shape:s', 0, 100, { due: '2026-11-20', status: 'done' }),
 			milestone('shape:today', 'shape:s', 0, 200, { due: '2026-11-21' }),
 		])
-		expect(c.filter(([code]) => code === 'milestone-overdue')).toEqual([['milestone-overdue', 'shape:late']])
+		expect(c.filter(([code]) => code === 'milestone-overdue')).toEqual([
+			['milestone-overdue', 'shape:late'],
+		])
 	})
 
 	it('C14: a typed shape outside any stage', () => {
-		const c = codes([page, milestone('shape:m', 'page:page', 0, 0), enabler('shape:e', 'page:page', 0, 0), blocker('shape:b', 'page:page', 0, 0)])
-		for (const id of ['shape:m', 'shape:e', 'shape:b']) expect(c).toContainEqual(['shape-outside-stage', id])
+		const c = codes([
+			page,
+			milestone('shape:m', 'page:page', 0, 0),
+			enabler('shape:e', 'page:page', 0, 0),
+			blocker('shape:b', 'page:page', 0, 0),
+		])
+		for (const id of ['shape:m', 'shape:e', 'shape:b'])
+			expect(c).toContainEqual(['shape-outside-stage', id])
 	})
 
 	it('R7: the newest check-in’s RAG is the milestone’s RAG, and check-ins are sorted oldest first', () => {
@@ -244,7 +298,9 @@ describe('map checks', () => {
 		])
 		expect(p.milestones[0]!.rag).toBe('red')
 		expect(p.milestones[0]!.checkins.map((c) => c.date)).toEqual(['2026-10-01', '2026-11-01'])
-		expect(p.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['checkins-reordered', 'rag-from-checkin']))
+		expect(p.diagnostics.map((d) => d.code)).toEqual(
+			expect.arrayContaining(['checkins-reordered', 'rag-from-checkin'])
+		)
 	})
 
 	it('an invalid today falls back to the local date instead of throwing', () => {

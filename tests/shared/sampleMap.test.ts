@@ -107,7 +107,10 @@ describe('the sample map made with tldraw 5.4.2', () => {
 	it('gives the same bytes whatever the record order (O5)', () => {
 		const reference = JSON.stringify(plan)
 		for (let seed = 1; seed <= 20; seed++) {
-			const again = extractPlan({ ...file, records: shuffled(file.records, seed) }, { today: '2026-11-21' })
+			const again = extractPlan(
+				{ ...file, records: shuffled(file.records, seed) },
+				{ today: '2026-11-21' }
+			)
 			expect(JSON.stringify(again), `seed ${seed}`).toBe(reference)
 		}
 	})

@@ -16,12 +16,15 @@ describe('shared/ is pure', () => {
 		const offenders: string[] = []
 		for (const file of files(SHARED)) {
 			const source = readFileSync(file, 'utf8')
-			for (const match of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+			for (const match of source.matchAll(
+				/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g
+			)) {
 				const spec = match[1] ?? match[2] ?? match[3]!
 				if (spec === 'zod' || spec.startsWith('.')) continue
 				offenders.push(`${file.slice(SHARED.length)} imports ${spec}`)
 			}
-			if (/(?<![.\w$])(?:process|window|document|require)[.(]|\bBuffer\b/.test(source)) offenders.push(`${file.slice(SHARED.length)} uses a runtime global`)
+			if (/(?<![.\w$])(?:process|window|document|require)[.(]|\bBuffer\b/.test(source))
+				offenders.push(`${file.slice(SHARED.length)} uses a runtime global`)
 		}
 		expect(offenders).toEqual([])
 	})
