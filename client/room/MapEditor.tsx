@@ -1,0 +1,125 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { useMemo, useState } from 'react'
+import {
+	DefaultMainMenu,
+	DefaultMainMenuContent,
+	Tldraw,
+	TldrawUiMenuGroup,
+	TldrawUiMenuItem,
+	type Editor,
+	type TLComponents,
+} from 'tldraw'
+import { customShapeUtils } from '../shapes/customShapeUtils'
+import { StageTool } from '../shapes/StageTool'
+import { BlockerTool, EnablerTool, MilestoneTool } from '../shapes/typedShapeTools'
+import { MapSharePanel } from '../ui/MapSharePanel'
+import { MapToolbar } from '../ui/MapToolbar'
+import { MapTopPanel } from '../ui/MapTopPanel'
+import { NameDialog } from '../ui/NameDialog'
+import { PropertiesPanel } from '../ui/PropertiesPanel'
+import { ShareDialog } from '../ui/ShareDialog'
+import { saveDisplayName, savedDisplayName } from '../ui/displayName'
+import { uiOverrides } from '../ui/uiOverrides'
+import { RoomContext, type RoomUi } from './RoomContext'
+import type { RoomSession } from './RoomSession'
+
+// Fonts, icons and translations are bundled and served by the app itself: no CDN requests.
+const assetUrls = getAssetUrlsByImport()
+const tools = [MilestoneTool, EnablerTool, BlockerTool, StageTool]
+const options = { maxShapesPerPage: 10_000 }
+const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined
+
+declare global {
+	interface Window {
+		/** The editor of the open map, for scripts and tests (as tldraw's own examples do). */
+		editor?: Editor
+	}
+}
+
+function MainMenu() {
+	return (
+		<DefaultMainMenu>
+			<TldrawUiMenuGroup id="delivery-map">
+				<TldrawUiMenuItem
+					id="dm-home"
+					label="All maps on this device"
+					onSelect={() => location.assign('/')}
+				/>
+			</TldrawUiMenuGroup>
+			<DefaultMainMenuContent />
+		</DefaultMainMenu>
+	)
+}
+
+const components: TLComponents = {
+	Toolbar: MapToolbar,
+	StylePanel: PropertiesPanel,
+	SharePanel: MapSharePanel,
+	TopPanel: MapTopPanel,
+	MainMenu,
+}
+
+/** The canvas of one map: tldraw with the delivery-map shapes, tools and panels. */
+export function MapEditor({ session }: { session: RoomSession }) {
+	const [dialog, setDialog] = useState<'share' | 'name' | null>(() =>
+		savedDisplayName() === null ? 'name' : null
+	)
+	const [editor, setEditor] = useState<Editor | null>(null)
+	const room: RoomUi = useMemo(
+		() => ({
+			session,
+			openShare: () => setDialog('share'),
+			openNameDialog: () => setDialog('name'),
+		}),
+		[session]
+	)
+
+	const onMount = (mounted: Editor) => {
+		window.editor = mounted
+		setEditor(mounted)
+		const name = savedDisplayName()
+		if (name) mounted.user.updateUserPreferences({ name })
+		const detach = session.attachEditor(mounted)
+		return () => {
+			detach()
+			if (window.editor === mounted) delete window.editor
+		}
+	}
+
+	return (
+		<RoomContext.Provider value={room}>
+			<div className="dm-canvas" data-kind={session.kind}>
+				<Tldraw
+					store={session.store}
+					shapeUtils={customShapeUtils}
+					tools={tools}
+					overrides={uiOverrides}
+					components={components}
+					assetUrls={assetUrls}
+					options={options}
+					licenseKey={licenseKey}
+					onMount={onMount}
+				/>
+			</div>
+			{dialog === 'share' ? (
+				<ShareDialog editId={session.roomId} onClose={() => setDialog(null)} />
+			) : null}
+			{dialog === 'name' ? (
+				<NameDialog
+					title={
+						savedDisplayName() === null
+							? 'Welcome! What should others call you?'
+							: 'Change your name'
+					}
+					initial={savedDisplayName() ?? ''}
+					onCancel={savedDisplayName() === null ? undefined : () => setDialog(null)}
+					onSave={(name) => {
+						saveDisplayName(name)
+						editor?.user.updateUserPreferences({ name })
+						setDialog(null)
+					}}
+				/>
+			) : null}
+		</RoomContext.Provider>
+	)
+}

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react'
+import type { RoomSession } from './RoomSession'
+
+export interface RoomUi {
+	session: RoomSession
+	openShare: () => void
+	openNameDialog: () => void
+}
+
+export const RoomContext = createContext<RoomUi | null>(null)
+
+export function useRoom(): RoomUi {
+	const room = useContext(RoomContext)
+	if (!room) throw new Error('useRoom must be used inside a map page')
+	return room
+}

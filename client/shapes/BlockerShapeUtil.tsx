@@ -1,0 +1,86 @@
+import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
+import { blockerPropsSchema } from '../../shared/schema/blockerProps'
+import { defaultPropsOf } from '../../shared/schema/typedShapes'
+import { boxIndicator } from './boxIndicator'
+import { propsValidatorsFrom } from './propsValidators'
+import type { BlockerShape } from './shapeTypes'
+import { TitleField } from './TitleField'
+
+export const blockerKindLabels = {
+	contract: 'Contract',
+	approval: 'Approval',
+	'system-change': 'System change',
+	funding: 'Funding',
+	capacity: 'Capacity',
+	data: 'Data',
+	other: 'Other',
+} as const
+
+export const severityLabels = { low: 'Low', medium: 'Medium', high: 'High' } as const
+export const blockerStatusLabels = { open: 'Open', resolved: 'Resolved' } as const
+
+/** A blocker: a hidden dependency that could delay the work even if the team does its part. */
+export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
+	static override type = 'blocker' as const
+	static override props = propsValidatorsFrom(blockerPropsSchema)
+
+	getDefaultProps(): BlockerShape['props'] {
+		return defaultPropsOf('blocker')
+	}
+
+	override canEdit() {
+		return true
+	}
+
+	override getText(shape: BlockerShape) {
+		return shape.props.title
+	}
+
+	override getAriaDescriptor(shape: BlockerShape) {
+		return `Blocker, ${shape.props.severity} severity: ${shape.props.title || 'untitled'}`
+	}
+
+	component(shape: BlockerShape) {
+		const { title, kind, owner, severity, status, w, h } = shape.props
+		return (
+			<HTMLContainer
+				className="dm-shape dm-blocker"
+				data-severity={severity}
+				data-status={status}
+				style={{ width: w, height: h }}
+			>
+				<div className="dm-hazard-band">
+					<span className="dm-warning-icon" aria-hidden="true">
+						⚠
+					</span>
+					<span className="dm-kind">Blocker · {severityLabels[severity]}</span>
+					<span className="dm-blocker-kind">{blockerKindLabels[kind]}</span>
+					{status === 'resolved' ? (
+						<span className="dm-pill" data-status="resolved">
+							Resolved
+						</span>
+					) : null}
+				</div>
+				<div className="dm-shape-body">
+					<TitleField
+						shapeId={shape.id}
+						shapeType="blocker"
+						prop="title"
+						value={title}
+						placeholder="Double-click: what could delay us?"
+						className="dm-title"
+					/>
+					<div className="dm-meta-row">
+						<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
+							{owner === '' ? 'Nobody to unblock' : `Unblocks: ${owner}`}
+						</span>
+					</div>
+				</div>
+			</HTMLContainer>
+		)
+	}
+
+	getIndicatorPath(shape: BlockerShape) {
+		return boxIndicator(shape.props.w, shape.props.h)
+	}
+}

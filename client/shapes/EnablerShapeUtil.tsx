@@ -1,0 +1,89 @@
+import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
+import { enablerPropsSchema } from '../../shared/schema/enablerProps'
+import { defaultPropsOf } from '../../shared/schema/typedShapes'
+import { boxIndicator } from './boxIndicator'
+import { formatDate } from './formatDate'
+import { propsValidatorsFrom } from './propsValidators'
+import type { EnablerShape } from './shapeTypes'
+import { TitleField } from './TitleField'
+
+export const serviceLabels = {
+	legal: 'Legal',
+	finance: 'Finance',
+	procurement: 'Procurement',
+	digital: 'Digital / IT',
+	hr: 'HR',
+	comms: 'Comms',
+	data: 'Data',
+	estates: 'Estates',
+	other: 'Other service',
+} as const
+
+export const enablerStatusLabels = {
+	requested: 'Requested',
+	agreed: 'Agreed',
+	delivered: 'Delivered',
+} as const
+
+/** An enabler: what a corporate service must contribute to a milestone, and when. */
+export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
+	static override type = 'enabler' as const
+	static override props = propsValidatorsFrom(enablerPropsSchema)
+
+	getDefaultProps(): EnablerShape['props'] {
+		return defaultPropsOf('enabler')
+	}
+
+	override canEdit() {
+		return true
+	}
+
+	override getText(shape: EnablerShape) {
+		return shape.props.contribution
+	}
+
+	override getAriaDescriptor(shape: EnablerShape) {
+		return `Enabler from ${serviceLabels[shape.props.service]}: ${shape.props.contribution || 'not described'}`
+	}
+
+	component(shape: EnablerShape) {
+		const { service, contribution, how, neededBy, status, w, h } = shape.props
+		return (
+			<HTMLContainer
+				className="dm-shape dm-enabler"
+				data-service={service}
+				data-status={status}
+				style={{ width: w, height: h }}
+			>
+				<div className="dm-service-band">
+					<span className="dm-service">{serviceLabels[service]}</span>
+					<span className="dm-pill" data-status={status}>
+						{enablerStatusLabels[status]}
+					</span>
+				</div>
+				<div className="dm-shape-body">
+					<TitleField
+						shapeId={shape.id}
+						shapeType="enabler"
+						prop="contribution"
+						value={contribution}
+						placeholder="Double-click: what do we need?"
+						className="dm-title"
+					/>
+					<div className="dm-meta-row">
+						<span className="dm-how" data-empty={how === '' ? 'true' : undefined}>
+							{how === '' ? 'How?' : how}
+						</span>
+						<span className="dm-due">
+							{neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`}
+						</span>
+					</div>
+				</div>
+			</HTMLContainer>
+		)
+	}
+
+	getIndicatorPath(shape: EnablerShape) {
+		return boxIndicator(shape.props.w, shape.props.h)
+	}
+}

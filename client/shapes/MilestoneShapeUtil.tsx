@@ -1,0 +1,81 @@
+import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
+import { localToday } from '../../shared/schema/dateString'
+import { milestonePropsSchema } from '../../shared/schema/milestoneProps'
+import { defaultPropsOf } from '../../shared/schema/typedShapes'
+import { boxIndicator } from './boxIndicator'
+import { formatDate } from './formatDate'
+import { propsValidatorsFrom } from './propsValidators'
+import type { MilestoneShape } from './shapeTypes'
+import { TitleField } from './TitleField'
+
+export const ragLabels = { none: 'No RAG', green: 'Green', amber: 'Amber', red: 'Red' } as const
+export const milestoneStatusLabels = {
+	'not-started': 'Not started',
+	'in-progress': 'In progress',
+	done: 'Done',
+} as const
+
+/** A milestone: an outcome that shifts something for people, with an owner and a due date. */
+export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
+	static override type = 'milestone' as const
+	static override props = propsValidatorsFrom(milestonePropsSchema)
+
+	getDefaultProps(): MilestoneShape['props'] {
+		return defaultPropsOf('milestone')
+	}
+
+	override canEdit() {
+		return true
+	}
+
+	override getText(shape: MilestoneShape) {
+		return shape.props.title
+	}
+
+	override getAriaDescriptor(shape: MilestoneShape) {
+		return `Milestone: ${shape.props.title || 'untitled'}`
+	}
+
+	component(shape: MilestoneShape) {
+		const { title, owner, due, status, rag, w, h } = shape.props
+		const overdue = due !== '' && status !== 'done' && due < localToday()
+		return (
+			<HTMLContainer
+				className="dm-shape dm-milestone"
+				data-rag={rag}
+				data-status={status}
+				style={{ width: w, height: h }}
+			>
+				<div className="dm-rag-band" title={ragLabels[rag]} />
+				<div className="dm-shape-body">
+					<div className="dm-kind-row">
+						<span className="dm-kind">Milestone</span>
+						<span className="dm-pill" data-status={status}>
+							{milestoneStatusLabels[status]}
+						</span>
+					</div>
+					<TitleField
+						shapeId={shape.id}
+						shapeType="milestone"
+						prop="title"
+						value={title}
+						placeholder="Double-click to name this milestone"
+						className="dm-title"
+					/>
+					<div className="dm-meta-row">
+						<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
+							{owner === '' ? 'No owner' : owner}
+						</span>
+						<span className="dm-due" data-overdue={overdue ? 'true' : undefined}>
+							{due === '' ? 'No due date' : `Due ${formatDate(due)}`}
+						</span>
+					</div>
+				</div>
+			</HTMLContainer>
+		)
+	}
+
+	getIndicatorPath(shape: MilestoneShape) {
+		return boxIndicator(shape.props.w, shape.props.h)
+	}
+}

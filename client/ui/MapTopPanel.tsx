@@ -1,0 +1,58 @@
+import { useValue } from 'tldraw'
+import { useRoom } from '../room/RoomContext'
+
+/**
+ * Banners above the canvas: read-only view links, a document from another version of the app,
+ * a connection the relay closed for a reason the person should know, an unreadable saved copy.
+ */
+export function MapTopPanel() {
+	const { session } = useRoom()
+	const relation = useValue('schema relation', () => session.binding.schemaRelation.get(), [
+		session,
+	])
+	const problem = useValue('connection problem', () => session.connection?.problem.get() ?? null, [
+		session,
+	])
+	const deviceProblem = useValue(
+		'device problem',
+		() => session.deviceLoad.get()?.problem ?? null,
+		[session]
+	)
+	return (
+		<div className="dm-banners">
+			{session.kind === 'view' ? (
+				<div className="dm-banner dm-banner-info" data-testid="readonly-banner">
+					View only: you are watching this map live and cannot change it.
+				</div>
+			) : null}
+			{relation === 'doc-newer' || relation === 'unreadable' ? (
+				<div className="dm-banner dm-banner-warning" role="alert" data-testid="schema-banner">
+					This map was saved by a newer version of Delivery Map. Reload the page to update; until
+					then you can look but your changes are not saved.{' '}
+					<button type="button" className="dm-link-button" onClick={() => location.reload()}>
+						Reload
+					</button>
+				</div>
+			) : null}
+			{relation === 'doc-older' ? (
+				<div className="dm-banner dm-banner-warning" role="alert" data-testid="schema-banner">
+					This map was saved by another version of Delivery Map. Reload to update; until everyone
+					uses the same version, this page shows the map but does not change it.{' '}
+					<button type="button" className="dm-link-button" onClick={() => location.reload()}>
+						Reload
+					</button>
+				</div>
+			) : null}
+			{problem ? (
+				<div className="dm-banner dm-banner-warning" role="alert">
+					{problem}
+				</div>
+			) : null}
+			{deviceProblem ? (
+				<div className="dm-banner dm-banner-warning" role="alert">
+					{deviceProblem} It was kept aside on this device; the map is loaded from the server.
+				</div>
+			) : null}
+		</div>
+	)
+}

@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll } from 'vitest'
+import { createRelay, type Relay } from '../../sync-server/createRelay'
+
+export const repoRoot = resolve(import.meta.dirname, '../..')
+export const distDir = join(repoRoot, 'dist')
+export const artifactsDir = join(repoRoot, 'test-artifacts')
+
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+]
+
+function newestMtime(path: string): number {
+	const stat = statSync(path)
+	if (!stat.isDirectory()) return stat.mtimeMs
+	let newest = stat.mtimeMs
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+	return newest
+}
+
+function sleepSync(ms: number) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * Runs `vite build` when dist/ is older than client/ or shared/ (or missing). A lock folder keeps
+ * test files that run in parallel from building at the same time.
+ */
+export function ensureClientBuilt() {
+	const lock = join(repoRoot, 'node_modules', '.delivery-map-build-lock')
+	const started = Date.now()
+	for (;;) {
+		try {
+			mkdirSync(lock)
+			break
+		} catch {
+			if (Date.now() - started > 180_000) rmSync(lock, { recursive: true, force: true })
+			sleepSync(200)
+		}
+	}
+	try {
+		const sources = Math.max(
+			newestMtime(join(repoRoot, 'client')),
+			newestMtime(join(repoRoot, 'shared'))
+		)
+		let built = 0
+		try {
+			built = statSync(join(distDir, 'sw-assets.json')).mtimeMs
+		} catch {
+			built = 0
+		}
+		if (built < sources) {
+			execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
+				cwd: repoRoot,
+				stdio: 'pipe',
+			})
+		}
+	} finally {
+		rmSync(lock, { recursive: true, force: true })
+	}
+}
+
+const cleanups: Array<() => Promise<void> | void> = []
+afterAll(async () => {
+	while (cleanups.length > 0) await cleanups.pop()!()
+})
+
+/** A real relay on a random port serving the built client, with a temporary data folder. */
+export async function startRelayWithClient(): Promise<Relay> {
+	ensureClientBuilt()
+	const dataDir = mkdtempSync(join(tmpdir(), 'dm-browser-'))
+	const relay = await createRelay({
+		port: 0,
+		host: '127.0.0.1',
+		dataDir,
+		staticDir: distDir,
+		logLevel: 'silent',
+	})
+	cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+	cleanups.push(() => relay.close())
+	return relay
+}
+
+export async function launchBrowser(): Promise<Browser> {
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: CHROMIUM_ARGS,
+	})
+	cleanups.push(() => browser.close())
+	return browser
+}
+
+export interface TrackedPage {
+	context: BrowserContext
+	page: Page
+	/** Every URL the page (or its service worker) requested. */
+	requests: string[]
+	/** Console errors and uncaught exceptions. */
+	errors: string[]
+}
+
+/** A page in its own browser context (its own storage, as a second person's browser would be). */
+export async function openPage(browser: Browser): Promise<TrackedPage> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+	const page = await context.newPage()
+	const requests: string[] = []
+	const errors: string[] = []
+	context.on('request', (request) => requests.push(request.url()))
+	page.on('websocket', (ws) => requests.push(ws.url()))
+	page.on('pageerror', (error) => errors.push(String(error)))
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text())
+	})
+	return { context, page, requests, errors }
+}
+
+/** Opens a map link and answers the first-join name question; resolves when the editor is up. */
+export async function joinMap(tracked: TrackedPage, url: string, name: string): Promise<void> {
+	const { page } = tracked
+	await page.goto(url)
+	const nameInput = page.getByLabel('Your name')
+	await nameInput.waitFor({ timeout: 20_000 })
+	await nameInput.fill(name)
+	await page.getByRole('button', { name: 'Join the map' }).click()
+	await waitForEditor(page)
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+	await page.waitForFunction(() => window.editor !== undefined, undefined, { timeout: 20_000 })
+}
+
+export async function waitForConnected(page: Page): Promise<void> {
+	await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ timeout: 20_000 })
+}
+
+export function screenshotPath(name: string): string {
+	mkdirSync(artifactsDir, { recursive: true })
+	return join(artifactsDir, `${name}.png`)
+}
+
+/** The props of a shape as a page sees them (null when the page does not have it). */
+export async function shapeProps(page: Page, id: string): Promise<Record<string, unknown> | null> {
+	return page.evaluate((shapeId) => {
+		const shape = window.editor!.getShape(shapeId as never)
+		return shape ? ({ x: shape.x, y: shape.y, ...shape.props } as Record<string, unknown>) : null
+	}, id)
+}
+
+/** Polls `check` in Node until it holds; fails with `what` after `timeoutMs`. */
+export async function eventually<T>(
+	check: () => Promise<T>,
+	accept: (value: T) => boolean,
+	what: string,
+	timeoutMs = 15_000
+): Promise<T> {
+	const start = Date.now()
+	let last: T = await check()
+	while (!accept(last)) {
+		if (Date.now() - start > timeoutMs) {
+			throw new Error(`timed out waiting until ${what}; last value: ${JSON.stringify(last)}`)
+		}
+		await new Promise((r) => setTimeout(r, 100))
+		last = await check()
+	}
+	return last
+}

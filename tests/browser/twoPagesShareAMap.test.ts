@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { newRoomId } from '../../shared/roomId'
+import type { Relay } from '../../sync-server/createRelay'
+import {
+	eventually,
+	joinMap,
+	launchBrowser,
+	openPage,
+	screenshotPath,
+	shapeProps,
+	startRelayWithClient as startRelay,
+	waitForConnected,
+	type TrackedPage,
+} from './browserHelpers'
+
+describe('two people in one map', () => {
+	let relay: Relay
+	let alice: TrackedPage
+	let bob: TrackedPage
+	const roomId = newRoomId()
+
+	beforeAll(async () => {
+		relay = await startRelay()
+		const browser = await launchBrowser()
+		alice = await openPage(browser)
+		bob = await openPage(browser)
+		await joinMap(alice, `${relay.url}/r/${roomId}`, 'Alice')
+		await joinMap(bob, `${relay.url}/r/${roomId}`, 'Bob')
+		await waitForConnected(alice.page)
+		await waitForConnected(bob.page)
+	})
+
+	it('shows a milestone created by one page on the other, then its move, retitle and deletion', async () => {
+		const id = await alice.page.evaluate(() => {
+			const editor = window.editor!
+			editor.createShape({ id: 'shape:m1' as never, type: 'milestone', x: 100, y: 120 })
+			return 'shape:m1'
+		})
+		await eventually(
+			() => shapeProps(bob.page, id),
+			(p) => p !== null,
+			'Bob sees the milestone'
+		)
+
+		await alice.page.evaluate(() => {
+			window.editor!.updateShape({ id: 'shape:m1' as never, type: 'milestone', x: 400, y: 300 })
+		})
+		await eventually(
+			() => shapeProps(bob.page, id),
+			(p) => p?.x === 400 && p?.y === 300,
+			'Bob sees the move'
+		)
+
+		await bob.page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:m1' as never,
+				type: 'milestone',
+				props: {
+					title: 'Residents can apply online',
+					owner: 'Priya',
+					due: '2026-03-31',
+					rag: 'amber',
+				},
+			})
+		})
+		const seen = await eventually(
+			() => shapeProps(alice.page, id),
+			(p) => p?.title === 'Residents can apply online',
+			'Alice sees the retitle'
+		)
+		expect(seen).toMatchObject({ owner: 'Priya', due: '2026-03-31', rag: 'amber', x: 400 })
+
+		await bob.page.evaluate(() => {
+			window.editor!.deleteShape('shape:m1' as never)
+		})
+		await eventually(
+			() => shapeProps(alice.page, id),
+			(p) => p === null,
+			'Alice sees the deletion'
+		)
+	})
+
+	it('shows each person the cursor of the other, with their name', async () => {
+		await alice.page.mouse.move(600, 400)
+		await alice.page.mouse.move(640, 420)
+		await bob.page.mouse.move(300, 300)
+		await bob.page.mouse.move(320, 310)
+		await bob.page.getByText('Alice', { exact: true }).first().waitFor({ timeout: 15_000 })
+		await alice.page.getByText('Bob', { exact: true }).first().waitFor({ timeout: 15_000 })
+		const collaborators = await bob.page.evaluate(() =>
+			window.editor!.getCollaborators().map((c) => c.userName)
+		)
+		expect(collaborators).toContain('Alice')
+	})
+
+	it('draws a readable map (screenshots kept in test-artifacts/)', async () => {
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			editor.createShape({
+				id: 'shape:stage1' as never,
+				type: 'frame',
+				x: 40,
+				y: 100,
+				props: { w: 1000, h: 520, name: 'Stage 1: Discover' },
+			})
+			editor.createShapes([
+				{
+					id: 'shape:ma' as never,
+					type: 'milestone',
+					parentId: 'shape:stage1' as never,
+					x: 40,
+					y: 60,
+					props: {
+						title: 'Residents can apply online',
+						owner: 'Priya',
+						due: '2026-03-31',
+						rag: 'green',
+						status: 'in-progress',
+					},
+				},
+				{
+					id: 'shape:mb' as never,
+					type: 'milestone',
+					parentId: 'shape:stage1' as never,
+					x: 520,
+					y: 60,
+					props: {
+						title: 'First payments reach families',
+						owner: 'Sam',
+						due: '2026-05-15',
+						rag: 'red',
+					},
+				},
+				{
+					id: 'shape:e1' as never,
+					type: 'enabler',
+					parentId: 'shape:stage1' as never,
+					x: 40,
+					y: 300,
+					props: {
+						service: 'legal',
+						contribution: 'Data-sharing agreement signed',
+						how: 'Approval',
+						neededBy: '2026-02-28',
+					},
+				},
+				{
+					id: 'shape:b1' as never,
+					type: 'blocker',
+					parentId: 'shape:stage1' as never,
+					x: 520,
+					y: 300,
+					props: {
+						title: 'Payment system change needs a release slot',
+						kind: 'system-change',
+						severity: 'high',
+						owner: 'IT change board',
+					},
+				},
+			])
+			editor.zoomToFit()
+		})
+		await eventually(
+			() => shapeProps(bob.page, 'shape:b1'),
+			(p) => p !== null,
+			'Bob has the map'
+		)
+		await alice.page.evaluate(() => {
+			window.editor!.select('shape:ma' as never)
+		})
+		await alice.page.waitForTimeout(500)
+		await alice.page.screenshot({ path: screenshotPath('canvas-edit-alice') })
+		await bob.page.evaluate(() => {
+			window.editor!.zoomToFit()
+		})
+		await bob.page.waitForTimeout(500)
+		await bob.page.screenshot({ path: screenshotPath('canvas-edit-bob') })
+		expect(alice.errors).toEqual([])
+		expect(bob.errors).toEqual([])
+	})
+})
