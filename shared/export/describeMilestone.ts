@@ -58,7 +58,9 @@ export function describeMilestone(index: PlanIndex, milestone: PlanMilestone): s
 			exportLabels.blockerStatus[blocker.status],
 			`owner: ${orNotSet(blocker.owner)}`,
 		]
-		const notes = relationNotes(index, 'blocks', id, milestone.id)
+		const notes = [milestone, ...route.via].flatMap((to) =>
+			relationNotes(index, 'blocks', id, to.id)
+		)
 		lines.push(
 			`Blocker: ${blockerTitle(blocker)} (${details.join(', ')})${via}${noteSuffix(notes)}`
 		)

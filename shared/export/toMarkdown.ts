@@ -102,9 +102,9 @@ function milestoneLines(index: PlanIndex, m: PlanMilestone): string[] {
 			const via = route.direct
 				? ''
 				: ` · via enabler ${route.via.map((e) => md(enablerTitle(e))).join('; ')}`
-			lines.push(
-				`    - ${blockerLine(b)}${via}${notes(relationNotes(index, 'blocks', b.id, m.id))}`
-			)
+			// The arrow may be drawn to the milestone or to the enabler it blocks the milestone through.
+			const arrows = [m, ...route.via].flatMap((to) => relationNotes(index, 'blocks', b.id, to.id))
+			lines.push(`    - ${blockerLine(b)}${via}${notes(arrows)}`)
 		}
 	}
 	return lines

@@ -165,7 +165,7 @@ describe('CSV presets', () => {
 			'Depends on: Needs mapped (arrow note: needs the survey)',
 			'Enabler: Legal: Data-sharing agreement (how: advice, needed by: 2027-02-15, owner: Lee, Requested)',
 			'Blocker: Framework expires (Contract, High severity, Open, owner: Alex) (arrow note: renew by March)',
-			'Blocker: Consent pending (Approval, Medium severity, Resolved, owner: not set) via Legal: Data-sharing agreement',
+			'Blocker: Consent pending (Approval, Medium severity, Resolved, owner: not set) via Legal: Data-sharing agreement (arrow note: council sign-off)',
 		])
 		expect(rows[2]!.Labels).toBe('')
 		expect(rows[2]!.Summary).toMatch(/^'=/)

@@ -74,7 +74,7 @@ describe('Markdown export', () => {
 			'    - **Legal: Data-sharing agreement** · how: advice · needed by: 2027-02-15 · owner: Lee · status: Requested',
 			'  - Blockers:',
 			'    - **Framework expires** · kind: Contract · severity: High · status: Open · owner: Alex · arrow note: “renew by March”',
-			'    - **Consent pending** · kind: Approval · severity: Medium · status: Resolved · owner: _not set_ · via enabler Legal: Data-sharing agreement',
+			'    - **Consent pending** · kind: Approval · severity: Medium · status: Resolved · owner: _not set_ · via enabler Legal: Data-sharing agreement · arrow note: “council sign-off”',
 		])
 	})
 
