@@ -13,7 +13,7 @@ export function foldIcsLine(line: string): string {
 	let start = 0
 	let octets = 0
 	let limit = ICS_LINE_OCTETS
-	for (let i = 0; i < line.length; ) {
+	for (let i = 0; i < line.length;) {
 		const code = line.codePointAt(i)!
 		const units = code > 0xffff ? 2 : 1
 		const size = utf8OctetsOf(code)
