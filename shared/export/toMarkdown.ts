@@ -144,7 +144,7 @@ function mapChecks(index: PlanIndex): string[] {
 		for (const d of group) {
 			// Name the shape unless the message already does (the model's messages quote titles).
 			const about = d.shapeId === null ? '' : shapeLabel(index, d.shapeId)
-			const on = about === '' || d.message.includes(about) ? '' : `, on ${md(about)}`
+			const on = about === '' || d.message.includes(about) ? '' : `, on ${md(shorten(about))}`
 			out.push(`- ${md(d.message)} (\`${d.code}\`${on})`)
 		}
 		out.push('')
@@ -160,6 +160,12 @@ function shownShapes(plan: Plan): Set<string> {
 		for (const id of m.blockers) shown.add(id)
 	}
 	return shown
+}
+
+/** At most 80 characters (whole code points), with an ellipsis when cut. */
+function shorten(text: string): string {
+	const chars = Array.from(text)
+	return chars.length <= 80 ? text : `${chars.slice(0, 79).join('')}…`
 }
 
 function value(text: string): string {

@@ -6,10 +6,12 @@ import { exportPlan } from '../../shared/export/exportPlan'
 import { icsUid } from '../../shared/export/toIcs'
 import { extractPlan } from '../../shared/model/extractPlan'
 import { planSchema } from '../../shared/schema/planSchema'
+import { shuffled } from '../helpers/mapBuilder'
 
 const SAMPLE = new URL('../../../shared/fixtures/sample-map.tldr', import.meta.url)
 const TODAY = '2026-11-21'
-const plan = extractPlan(JSON.parse(readFileSync(SAMPLE, 'utf8')), { today: TODAY })
+const file = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { records: unknown[] }
+const plan = extractPlan(file, { today: TODAY })
 const text = (format: 'md' | 'csv' | 'json' | 'ics', preset?: 'jira' | 'asana') =>
 	exportPlan(plan, { format, today: TODAY, ...(preset ? { preset } : {}) }).text
 
@@ -125,4 +127,17 @@ describe('exports of the sample map', () => {
 			expect(rows.map((r) => r.Summary ?? r.Name)).toEqual(milestones.map(([, title]) => title))
 		}
 	})
+
+	it.each([1, 2, 3])(
+		'gives the same bytes in every format when the records come in another order (seed %i)',
+		(seed) => {
+			const reordered = extractPlan(
+				{ ...file, records: shuffled(file.records, seed) },
+				{ today: TODAY }
+			)
+			for (const format of ['md', 'csv', 'json', 'ics'] as const) {
+				expect(exportPlan(reordered, { format, today: TODAY }).text).toBe(text(format))
+			}
+		}
+	)
 })

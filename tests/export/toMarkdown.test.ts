@@ -121,6 +121,12 @@ describe('Markdown export', () => {
 		)
 	})
 
+	it('shortens a long shape name in the map checks to 80 characters', () => {
+		const plan = handBuiltPlan()
+		plan.blockers[0]!.title = '🎉'.repeat(200)
+		expect(toMarkdown(plan)).toContain(`(\`blocker-high-due-soon\`, on ${'🎉'.repeat(79)}…)\n`)
+	})
+
 	it('keeps its structure whatever a title holds: line breaks, hashes, list markers, emphasis, links, HTML', () => {
 		const plan = handBuiltPlan()
 		const hostile =
