@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest'
+import { connect, newRoomId, putRecord, startRelay, synced, until } from './startRelay'
+
+test('healthz and readyz answer while the relay runs', async () => {
+	const relay = await startRelay()
+	const health = await fetch(`${relay.url}/healthz`)
+	expect(health.status).toBe(200)
+	expect(await health.text()).toBe('ok\n')
+	expect((await fetch(`${relay.url}/readyz`)).status).toBe(200)
+})
+
+test('metrics report rooms, connections, bytes, updates, persistence and event-loop lag', async () => {
+	const relay = await startRelay()
+	const room = newRoomId()
+	const a = connect(relay, room)
+	const b = connect(relay, room)
+	await Promise.all([synced(a), synced(b)])
+	putRecord(a.doc, { id: 'shape:1', x: 1 })
+	await until(() => b.doc.getMap('records').has('shape:1'), 'b has the shape')
+	await relay.flush()
+	const res = await fetch(`${relay.url}/metrics`)
+	expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/)
+	const text = await res.text()
+	const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1])
+	expect(value('relay_rooms_loaded')).toBe(1)
+	expect(value('relay_connections')).toBe(2)
+	expect(value('relay_bytes_received_total')).toBeGreaterThan(0)
+	expect(value('relay_bytes_sent_total')).toBeGreaterThan(0)
+	expect(value('relay_updates_total')).toBeGreaterThanOrEqual(1)
+	expect(value('relay_persisted_updates_total')).toBeGreaterThanOrEqual(1)
+	expect(value('relay_persistence_lag_seconds')).toBe(0)
+	expect(value('relay_event_loop_lag_seconds')).toBeGreaterThanOrEqual(0)
+	expect(value('relay_event_loop_lag_max_seconds')).toBeLessThan(5)
+	expect(text).toContain('# TYPE relay_bytes_sent_total counter')
+})
