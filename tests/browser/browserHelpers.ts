@@ -64,6 +64,8 @@ export function ensureClientBuilt() {
 			execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
 				cwd: repoRoot,
 				stdio: 'pipe',
+				// vitest sets NODE_ENV=test, which would make a development build.
+				env: { ...process.env, NODE_ENV: 'production' },
 			})
 		}
 	} finally {

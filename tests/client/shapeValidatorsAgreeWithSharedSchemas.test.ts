@@ -96,7 +96,11 @@ describe('the tldraw shape validators', () => {
 		it(`of ${type} use the shared schema's defaults`, () => {
 			const instance = new util({} as never)
 			expect(instance.getDefaultProps()).toEqual(defaultPropsOf(type))
-			expect(() => T.object(util.props as Record<string, T.Validatable<unknown>>).validate(defaultPropsOf(type))).not.toThrow()
+			expect(() =>
+				T.object(util.props as Record<string, T.Validatable<unknown>>).validate(
+					defaultPropsOf(type)
+				)
+			).not.toThrow()
 		})
 
 		it(`of ${type} accept and reject the same values as the shared schema, prop by prop`, () => {
@@ -118,6 +122,8 @@ describe('the tldraw shape validators', () => {
 	it('reject a milestone whose due date is not a real date', () => {
 		const util = customShapeUtils.find((u) => u.type === 'milestone')!
 		const props = { ...defaultPropsOf('milestone'), due: '2027-02-30' }
-		expect(() => T.object(util.props as Record<string, T.Validatable<unknown>>).validate(props)).toThrow(/date/)
+		expect(() =>
+			T.object(util.props as Record<string, T.Validatable<unknown>>).validate(props)
+		).toThrow(/date/)
 	})
 })
