@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +8,6 @@ import ICAL from 'ical.js'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exportPlan, type ExportOptions } from '../../shared/export/exportPlan'
 import { extractPlan } from '../../shared/model/extractPlan'
-import { rmSync } from 'node:fs'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SAMPLE = fileURLToPath(new URL('../../../shared/fixtures/sample-map.tldr', import.meta.url))
@@ -103,6 +102,21 @@ describe('plan command line on the sample map', () => {
 		const result = plan(SAMPLE, '--format=csv', `--preset=${preset}`, `--today=${TODAY}`)
 		expect(result.status).toBe(0)
 		expect(result.stdout).toBe(expected({ format: 'csv', preset, today: TODAY }))
+	})
+
+	it('reads a tldraw store snapshot as well as a .tldr file, with a UTF-8 BOM or without', () => {
+		const tldr = JSON.parse(readFileSync(SAMPLE, 'utf8')) as {
+			schema: unknown
+			records: { id: string }[]
+		}
+		const store = Object.fromEntries(tldr.records.map((r) => [r.id, r]))
+		const snapshot = file(
+			'snapshot.json',
+			`\uFEFF${JSON.stringify({ store, schema: tldr.schema })}`
+		)
+		const result = plan(snapshot, '--format', 'md', '--today', TODAY)
+		expect([result.status, result.stderr]).toEqual([0, ''])
+		expect(result.stdout).toBe(expected({ format: 'md', today: TODAY }))
 	})
 
 	it('writes to --out instead of stdout, replacing the file and leaving no temporary file', () => {
