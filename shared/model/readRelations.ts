@@ -15,7 +15,8 @@ export function readRelations(
 	bindings: BindingRecord[],
 	diagnostics: Diagnostic[]
 ): PlanRelation[] {
-	const ends = new Map<string, { start?: BindingRecord; end?: BindingRecord }>()
+	const starts = new Map<string, BindingRecord>()
+	const ends = new Map<string, BindingRecord>()
 	for (const b of bindings) {
 		if (b.type !== 'arrow') continue
 		const arrow = shapes.get(b.fromId)
@@ -30,22 +31,22 @@ export function readRelations(
 			continue
 		}
 		const terminal = b.props.terminal
-		if (terminal !== 'start' && terminal !== 'end') continue
-		const entry = ends.get(arrow.id) ?? {}
-		const held = entry[terminal]
+		const map = terminal === 'start' ? starts : terminal === 'end' ? ends : null
+		if (!map) continue
+		const held = map.get(arrow.id)
 		// Two bindings on one end: keep the one with the smaller id, so the order of records does not matter.
-		if (!held || b.id < held.id) entry[terminal] = b
-		ends.set(arrow.id, entry)
+		if (!held || b.id < held.id) map.set(arrow.id, b)
 	}
 
 	const relations: PlanRelation[] = []
 	for (const arrow of arrows) {
-		const entry = ends.get(arrow.id)
-		const from = entry?.start ? shapes.get(entry.start.toId) : undefined
-		const to = entry?.end ? shapes.get(entry.end.toId) : undefined
+		const startBinding = starts.get(arrow.id)
+		const endBinding = ends.get(arrow.id)
+		const from = startBinding && shapes.get(startBinding.toId)
+		const to = endBinding && shapes.get(endBinding.toId)
 		if (!from || !to) {
 			let bound = 0
-			for (const b of [entry?.start, entry?.end]) {
+			for (const b of [startBinding, endBinding]) {
 				if (!b) continue
 				if (shapes.has(b.toId)) bound++
 				else {
@@ -88,24 +89,21 @@ export function readRelations(
 }
 
 function classify(id: string, a: ShapeRecord, b: ShapeRecord, note: string): PlanRelation | null {
-	if (a.id === b.id) return null
-	const pair = `${a.type}>${b.type}`
-	switch (pair) {
-		case 'milestone>milestone':
-			return { id, kind: 'depends-on', from: a.id, to: b.id, note }
-		case 'enabler>milestone':
-			return { id, kind: 'enables', from: a.id, to: b.id, note }
-		case 'milestone>enabler':
-			return { id, kind: 'enables', from: b.id, to: a.id, note }
-		case 'blocker>milestone':
-		case 'blocker>enabler':
+	if (a === b) return null
+	const from = a.type
+	const to = b.type
+	if (from === 'milestone') {
+		if (to === 'milestone') return { id, kind: 'depends-on', from: a.id, to: b.id, note }
+		if (to === 'enabler') return { id, kind: 'enables', from: b.id, to: a.id, note }
+		if (to === 'blocker') return { id, kind: 'blocks', from: b.id, to: a.id, note }
+	} else if (from === 'enabler') {
+		if (to === 'milestone') return { id, kind: 'enables', from: a.id, to: b.id, note }
+		if (to === 'blocker') return { id, kind: 'blocks', from: b.id, to: a.id, note }
+	} else if (from === 'blocker') {
+		if (to === 'milestone' || to === 'enabler')
 			return { id, kind: 'blocks', from: a.id, to: b.id, note }
-		case 'milestone>blocker':
-		case 'enabler>blocker':
-			return { id, kind: 'blocks', from: b.id, to: a.id, note }
-		default:
-			return null
 	}
+	return null
 }
 
 function label(shape: ShapeRecord): string {
