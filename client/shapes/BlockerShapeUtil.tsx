@@ -54,7 +54,6 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 						⚠
 					</span>
 					<span className="dm-kind">Blocker · {severityLabels[severity]}</span>
-					<span className="dm-blocker-kind">{blockerKindLabels[kind]}</span>
 					{status === 'resolved' ? (
 						<span className="dm-pill" data-status="resolved">
 							Resolved
@@ -71,6 +70,7 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 						className="dm-title"
 					/>
 					<div className="dm-meta-row">
+						<span className="dm-blocker-kind">{blockerKindLabels[kind]}</span>
 						<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
 							{owner === '' ? 'Nobody to unblock' : `Unblocks: ${owner}`}
 						</span>

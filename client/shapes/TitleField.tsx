@@ -70,7 +70,6 @@ export function TitleField({
 					stopEditing()
 				}
 			}}
-			onBlur={stopEditing}
 		/>
 	)
 }

@@ -41,7 +41,7 @@ export function NameDialog({ initial, title, onSave, onCancel }: NameDialogProps
 						</button>
 					) : null}
 					<button type="submit" className="dm-button dm-primary" disabled={trimmed === ''}>
-						Join the map
+						{onCancel ? 'Save' : 'Join the map'}
 					</button>
 				</div>
 			</form>

@@ -131,7 +131,7 @@ export async function openPage(browser: Browser): Promise<TrackedPage> {
 export async function joinMap(tracked: TrackedPage, url: string, name: string): Promise<void> {
 	const { page } = tracked
 	await page.goto(url)
-	const nameInput = page.getByLabel('Your name')
+	const nameInput = page.getByLabel('Your name', { exact: true })
 	await nameInput.waitFor({ timeout: 20_000 })
 	await nameInput.fill(name)
 	await page.getByRole('button', { name: 'Join the map' }).click()

@@ -93,6 +93,43 @@ describe('two people in one map', () => {
 		expect(collaborators).toContain('Alice')
 	})
 
+	it('lets one person follow the viewport of another', async () => {
+		const aliceId = await alice.page.evaluate(() => window.editor!.user.getRecordId() as string)
+		await bob.page.evaluate((id) => {
+			window.editor!.startFollowingUser(id as never)
+		}, aliceId)
+		await alice.page.evaluate(() => {
+			window.editor!.setCamera({ x: -2000, y: -1500, z: 1 })
+		})
+		await eventually(
+			() => bob.page.evaluate(() => window.editor!.getViewportPageBounds().center.toJson()),
+			(c) => Math.abs(c.x - 2640) < 50 && Math.abs(c.y - 1900) < 50,
+			'Bob sees what Alice sees'
+		)
+		await bob.page.evaluate(() => {
+			window.editor!.stopFollowingUser()
+		})
+		await alice.page.evaluate(() => {
+			window.editor!.setCamera({ x: 0, y: 0, z: 1 })
+		})
+	})
+
+	it('remembers the name on this device and lets the person change it', async () => {
+		await bob.page.reload()
+		await bob.page.waitForFunction(() => window.editor !== undefined)
+		expect(await bob.page.getByLabel('Your name', { exact: true }).count()).toBe(0)
+		await bob.page.getByTitle('Change your name').click()
+		await bob.page.getByLabel('Your name', { exact: true }).fill('Robert')
+		await bob.page.getByRole('button', { name: 'Save' }).click()
+		await bob.page.mouse.move(500, 500)
+		await bob.page.mouse.move(520, 510)
+		await eventually(
+			() => alice.page.evaluate(() => window.editor!.getCollaborators().map((c) => c.userName)),
+			(names) => names.includes('Robert'),
+			'Alice sees the new name'
+		)
+	})
+
 	it('draws a readable map (screenshots kept in test-artifacts/)', async () => {
 		await alice.page.evaluate(() => {
 			const editor = window.editor!

@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { newRoomId } from '../../shared/roomId'
+import {
+	joinMap,
+	launchBrowser,
+	openPage,
+	screenshotPath,
+	shapeProps,
+	startRelayWithClient,
+	waitForConnected,
+	type TrackedPage,
+} from './browserHelpers'
+
+/** The id and on-screen centre of the only shape of `type` on the page. */
+async function onlyShape(page: Page, type: string) {
+	return page.evaluate((shapeType) => {
+		const editor = window.editor!
+		const shapes = editor.getCurrentPageShapes().filter((s) => s.type === shapeType)
+		if (shapes.length !== 1) throw new Error(`expected one ${shapeType}, found ${shapes.length}`)
+		const bounds = editor.getShapePageBounds(shapes[0]!)!
+		const center = editor.pageToScreen(bounds.center)
+		return {
+			id: shapes[0]!.id as string,
+			x: center.x,
+			y: center.y,
+			parentId: shapes[0]!.parentId as string,
+		}
+	}, type)
+}
+
+describe('drawing a map with the tools', () => {
+	let alice: TrackedPage
+
+	beforeAll(async () => {
+		const relay = await startRelayWithClient()
+		alice = await openPage(await launchBrowser())
+		await joinMap(alice, `${relay.url}/r/${newRoomId()}`, 'Alice')
+		await waitForConnected(alice.page)
+	})
+
+	it('adds a named stage with the S key', async () => {
+		await alice.page.mouse.click(640, 400)
+		await alice.page.keyboard.press('s')
+		await alice.page.mouse.click(60, 90)
+		const stage = await onlyShape(alice.page, 'frame')
+		expect(await shapeProps(alice.page, stage.id)).toMatchObject({ name: 'Stage 1', w: 1000 })
+		await alice.page.keyboard.press('Escape')
+	})
+
+	it('drops a milestone with the M key and names it in place with a double-click', async () => {
+		await alice.page.keyboard.press('m')
+		await alice.page.mouse.click(260, 260)
+		const milestone = await onlyShape(alice.page, 'milestone')
+		expect(milestone.parentId).toMatch(/^shape:/)
+		await alice.page.keyboard.press('Escape')
+		await alice.page.mouse.dblclick(milestone.x, milestone.y)
+		await alice.page.locator('.dm-title-input').waitFor({ timeout: 5000 })
+		await alice.page.keyboard.type('Residents can apply online')
+		await alice.page.keyboard.press('Enter')
+		expect(await shapeProps(alice.page, milestone.id)).toMatchObject({
+			title: 'Residents can apply online',
+		})
+		expect(await alice.page.locator('.dm-title-input').count()).toBe(0)
+	})
+
+	it('edits every prop of a milestone in the properties panel', async () => {
+		const milestone = await onlyShape(alice.page, 'milestone')
+		await alice.page.mouse.click(milestone.x, milestone.y)
+		const panel = alice.page.getByTestId('properties-panel')
+		await panel.waitFor()
+		await panel
+			.getByLabel('Outcome (what shifts for people)')
+			.fill('People get help without a visit')
+		await panel.getByLabel('Owner (does the work)').fill('Priya')
+		await panel.getByLabel('Unblocker (owns unblocking it)').fill('Director of Digital')
+		await panel.getByLabel('Due', { exact: true }).fill('2026-03-31')
+		await panel.getByLabel('Status', { exact: true }).selectOption('in-progress')
+		await panel.getByRole('button', { name: 'Add check-in' }).click()
+		await panel.getByLabel('Check-in 1 date').fill('2026-01-31')
+		await panel.getByLabel('Check-in 1 RAG').selectOption('amber')
+		await panel.getByLabel('Check-in 1 learning or next step').fill('Supplier slow to respond')
+		expect(await shapeProps(alice.page, milestone.id)).toMatchObject({
+			outcome: 'People get help without a visit',
+			owner: 'Priya',
+			unblocker: 'Director of Digital',
+			due: '2026-03-31',
+			status: 'in-progress',
+			rag: 'amber',
+			checkins: [{ date: '2026-01-31', rag: 'amber', note: 'Supplier slow to respond' }],
+		})
+		await alice.page.screenshot({ path: screenshotPath('properties-milestone') })
+	})
+
+	it('adds an enabler (C) and a blocker (B) and sets their service and severity', async () => {
+		await alice.page.mouse.click(640, 700)
+		await alice.page.keyboard.press('c')
+		await alice.page.mouse.click(260, 560)
+		const enabler = await onlyShape(alice.page, 'enabler')
+		const panel = alice.page.getByTestId('properties-panel')
+		await panel.getByLabel('Service', { exact: true }).selectOption('legal')
+		await panel.getByLabel('What we need from them').fill('Data-sharing agreement')
+		await panel.getByLabel('Needed by').fill('2026-02-28')
+		expect(await shapeProps(alice.page, enabler.id)).toMatchObject({
+			service: 'legal',
+			neededBy: '2026-02-28',
+		})
+
+		await alice.page.mouse.click(640, 700)
+		await alice.page.keyboard.press('b')
+		await alice.page.mouse.click(640, 260)
+		const blocker = await onlyShape(alice.page, 'blocker')
+		await panel.getByLabel('What could delay us').fill('Payment system release slot')
+		await panel.getByLabel('Severity').selectOption('high')
+		await panel.getByLabel('Kind', { exact: true }).selectOption('system-change')
+		expect(await shapeProps(alice.page, blocker.id)).toMatchObject({
+			severity: 'high',
+			kind: 'system-change',
+		})
+	})
+
+	it('joins shapes with arrows bound at both ends, as in tldraw', async () => {
+		const enabler = await onlyShape(alice.page, 'enabler')
+		const milestone = await onlyShape(alice.page, 'milestone')
+		await alice.page.mouse.click(640, 700)
+		await alice.page.keyboard.press('a')
+		await alice.page.mouse.move(enabler.x, enabler.y)
+		await alice.page.mouse.down()
+		await alice.page.mouse.move((enabler.x + milestone.x) / 2, (enabler.y + milestone.y) / 2, {
+			steps: 5,
+		})
+		await alice.page.mouse.move(milestone.x, milestone.y, { steps: 5 })
+		await alice.page.mouse.up()
+		const bound = await alice.page.evaluate(() => {
+			const editor = window.editor!
+			const arrow = editor.getCurrentPageShapes().find((s) => s.type === 'arrow')!
+			return editor
+				.getBindingsFromShape(arrow, 'arrow')
+				.map((b) => ({
+					terminal: (b.props as { terminal: string }).terminal,
+					to: editor.getShape(b.toId)!.type,
+				}))
+				.sort((a, b) => a.terminal.localeCompare(b.terminal))
+		})
+		expect(bound).toEqual([
+			{ terminal: 'end', to: 'milestone' },
+			{ terminal: 'start', to: 'enabler' },
+		])
+		await alice.page.keyboard.press('Escape')
+		await alice.page.mouse.click(900, 600)
+		await alice.page.screenshot({ path: screenshotPath('canvas-drawn-with-tools') })
+	})
+})

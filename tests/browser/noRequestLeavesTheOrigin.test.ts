@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Relay } from '../../sync-server/createRelay'
+import type { Browser } from 'playwright-core'
+import {
+	eventually,
+	launchBrowser,
+	openPage,
+	screenshotPath,
+	shapeProps,
+	startRelayWithClient,
+	waitForConnected,
+} from './browserHelpers'
+
+describe('the app and its assets', () => {
+	let relay: Relay
+	let browser: Browser
+
+	beforeAll(async () => {
+		relay = await startRelayWithClient()
+		browser = await launchBrowser()
+	})
+
+	it('never request anything from a host other than the app own', { timeout: 90_000 }, async () => {
+		const alice = await openPage(browser)
+		const origin = new URL(relay.url).host
+
+		// Home, a new map, the name question, drawing with every tool, text with fonts, the share dialog.
+		await alice.page.goto(`${relay.url}/`)
+		await alice.page.screenshot({ path: screenshotPath('home') })
+		await alice.page.getByRole('button', { name: 'New map' }).click()
+		await alice.page.getByLabel('Your name', { exact: true }).fill('Alice')
+		await alice.page.screenshot({ path: screenshotPath('name-dialog') })
+		await alice.page.getByRole('button', { name: 'Join the map' }).click()
+		await waitForConnected(alice.page)
+		expect(alice.page.url()).toMatch(/\/r\/[A-Za-z0-9_-]{22}$/)
+
+		for (const [key, x] of [
+			['m', 200],
+			['c', 500],
+			['b', 800],
+		] as const) {
+			await alice.page.keyboard.press(key)
+			await alice.page.mouse.click(x, 300)
+		}
+		await alice.page.keyboard.press('t')
+		await alice.page.mouse.click(300, 600)
+		await alice.page.keyboard.type('A note in tldraw text')
+		await alice.page.keyboard.press('Escape')
+		await alice.page.getByRole('button', { name: 'Share' }).click()
+		await alice.page.getByLabel('View link: watch only, cannot change anything').waitFor()
+		await eventually(
+			() => alice.page.getByLabel('View link: watch only, cannot change anything').inputValue(),
+			(v) => v.includes('/v/'),
+			'the view link arrives'
+		)
+		await alice.page.getByRole('button', { name: 'Done' }).click()
+		await alice.page.evaluate(() => document.fonts.ready.then(() => undefined))
+		await alice.page.waitForTimeout(1000)
+		await alice.page.screenshot({ path: screenshotPath('canvas-drawn-with-tools') })
+
+		const shapes = await alice.page.evaluate(() =>
+			window
+				.editor!.getCurrentPageShapes()
+				.map((s) => s.type)
+				.sort()
+		)
+		expect(shapes).toEqual(['blocker', 'enabler', 'milestone', 'text'])
+		const id = await alice.page.evaluate(
+			() => window.editor!.getCurrentPageShapes().find((s) => s.type === 'milestone')!.id
+		)
+		expect(await shapeProps(alice.page, id)).not.toBeNull()
+
+		// blob: URLs are made by the page itself and carry its origin; data: URLs go nowhere.
+		const hostOf = (url: string) =>
+			url.startsWith('blob:') ? new URL(url.slice(5)).host : new URL(url).host
+		const elsewhere = alice.requests.filter(
+			(url) => !url.startsWith('data:') && hostOf(url) !== origin
+		)
+		expect(elsewhere).toEqual([])
+		expect(alice.requests.some((url) => url.endsWith('.woff2'))).toBe(true)
+	})
+})
