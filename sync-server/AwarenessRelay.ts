@@ -31,6 +31,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 export class AwarenessRelay {
 	private readonly entries = new Map<number, Entry>()
 
+	/** `tombstoneMs`: how long a removed client's last clock is kept to recognise late echoes. */
+	constructor(private readonly tombstoneMs = 60_000) {}
+
 	/** Applies an awareness message body (`update` as in y-protocols) from the connection `owner`. */
 	apply(frame: Uint8Array, update: Uint8Array, owner: object, owned: Set<number>): AwarenessResult {
 		const decoder = decoding.createDecoder(update)
@@ -84,6 +87,7 @@ export class AwarenessRelay {
 			entry.clock++
 			entry.state = null
 			entry.owner = null
+			entry.lastUpdated = Date.now()
 			removed.push({ clientId, clock: entry.clock, state: NULL_JSON })
 		}
 		owned.clear()
@@ -97,11 +101,17 @@ export class AwarenessRelay {
 	): Uint8Array | null {
 		const removed: { clientId: number; clock: number; state: Uint8Array }[] = []
 		for (const [clientId, entry] of this.entries) {
-			if (entry.state === null || entry.lastUpdated >= before) continue
+			// Forget removed clients after a while (a page reload brings a new client id each time).
+			if (entry.state === null) {
+				if (entry.lastUpdated < before - this.tombstoneMs) this.entries.delete(clientId)
+				continue
+			}
+			if (entry.lastUpdated >= before) continue
 			if (entry.owner) ownedOf(entry.owner)?.delete(clientId)
 			entry.clock++
 			entry.state = null
 			entry.owner = null
+			entry.lastUpdated = Date.now()
 			removed.push({ clientId, clock: entry.clock, state: NULL_JSON })
 		}
 		return removed.length > 0 ? encodeFrame(removed) : null
