@@ -55,7 +55,8 @@ export const STAGE_WIDTH = 720
 export const STAGE_HEIGHT = 960
 export const STAGE_GAP = 80
 const PADDING = 24
-const HINT_HEIGHT = 170
+/** Room for a hint of up to six lines at size m (24 px text). */
+const HINT_HEIGHT = 210
 
 /**
  * A template of stages side by side, left to right in the order given, each a frame with a hint
@@ -124,7 +125,11 @@ function layout(
 			index: indexKey(childIndex++),
 		})
 		records.push(
-			textShape(inFrame(PADDING, PADDING), { text: stage.hint, w: STAGE_WIDTH - 2 * PADDING })
+			textShape(inFrame(PADDING, PADDING), {
+				text: stage.hint,
+				w: STAGE_WIDTH - 2 * PADDING,
+				size: 'm',
+			})
 		)
 		if (spec.startNote?.stage === i) {
 			records.push(

@@ -128,7 +128,7 @@ export function noteShape(
 			color: props.color ?? 'yellow',
 			labelColor: 'black',
 			richText: richText(props.text),
-			size: 's',
+			size: 'm',
 			font: 'sans',
 			align: 'start',
 			verticalAlign: 'start',
