@@ -236,7 +236,8 @@ export class Room {
 
 	/**
 	 * Applies an update and logs it for the store if it changed anything (also when its parts wait
-	 * in the doc's pending structs for missing parents). Returns whether the document changed.
+	 * in the doc's pending structs for missing parents). Returns whether it was kept (and so is to be
+	 * relayed).
 	 */
 	private integrate(update: Uint8Array, origin: object): boolean {
 		const pendingBefore = this.doc.store.pendingStructs
@@ -246,11 +247,10 @@ export class Room {
 		Y.parseUpdateMeta(update)
 		this.changed = false
 		Y.applyUpdate(this.doc, update, origin)
-		const changed = this.changed
 		const pendingChanged =
 			this.doc.store.pendingStructs !== pendingBefore ||
 			this.doc.store.pendingDs !== pendingDsBefore
-		if (!changed && !pendingChanged) {
+		if (!this.changed && !pendingChanged) {
 			this.deps.metrics.drop('redundant-update')
 			return false
 		}
@@ -261,7 +261,9 @@ export class Room {
 		this.logCount++
 		this.deps.metrics.updates++
 		if (this.needsCompaction) void this.compact().catch((error) => this.compactionFailed(error))
-		return changed
+		// Relay pending-only updates too: the peers lack the same parents, and once those arrive
+		// each side applies what it held (the original frame is all they will ever get of it).
+		return true
 	}
 
 	private compactionFailed(error: unknown): void {

@@ -36,6 +36,15 @@ async function main(): Promise<void> {
 	}
 	process.on('SIGTERM', () => stop('SIGTERM'))
 	process.on('SIGINT', () => stop('SIGINT'))
+	// A bug must not cost the updates waiting for their batch: write them, then exit for a restart.
+	process.on('uncaughtException', (error) => {
+		log.error('unexpected error; writing every room and exiting', {
+			error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+		})
+		const force = setTimeout(() => process.exit(1), 5000)
+		force.unref()
+		relay.close().finally(() => process.exit(1))
+	})
 }
 
 void main()
