@@ -83,6 +83,21 @@ export class Connection {
 		if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.close('slowConsumer')
 	}
 
+	/**
+	 * Sends a frame already framed by `frameOnce` (for fan-out: framed once, written to many).
+	 * Safe because this relay never compresses, so ws writes its own frames at once, in order.
+	 */
+	sendFramed(framed: Buffer, payloadLength: number): void {
+		if (this.closed || this.socket.readyState !== OPEN) return
+		const raw = rawSocket(this)
+		if (!raw) return
+		if (!this.corked) corkUntilIdle(this)
+		raw.write(framed)
+		this.metrics.bytesOut += payloadLength
+		this.metrics.framesOut++
+		if (raw.writableLength > this.limits.maxBufferedBytes) this.close('slowConsumer')
+	}
+
 	/** Closes with a named code; the socket is cut after a second if the close does not get through. */
 	close(name: CloseCodeName): void {
 		if (this.closed) return
@@ -135,6 +150,27 @@ export class Connection {
 		this.onClose = null
 		onClose?.(this)
 	}
+}
+
+const OPEN = 1
+
+/** A binary websocket frame (FIN, unmasked, as a server sends) around `payload`. */
+export function frameOnce(payload: Uint8Array): Buffer {
+	const length = payload.length
+	const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10
+	const framed = Buffer.allocUnsafe(headerLength + length)
+	framed[0] = 0x82
+	if (length < 126) framed[1] = length
+	else if (length < 65536) {
+		framed[1] = 126
+		framed.writeUInt16BE(length, 2)
+	} else {
+		framed[1] = 127
+		framed.writeUInt32BE(Math.floor(length / 2 ** 32), 2)
+		framed.writeUInt32BE(length >>> 0, 6)
+	}
+	framed.set(payload, headerLength)
+	return framed
 }
 
 /**

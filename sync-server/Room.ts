@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { messageType } from '../shared/relayProtocol'
 import { AwarenessRelay } from './AwarenessRelay'
-import type { Connection } from './Connection'
+import { frameOnce, type Connection } from './Connection'
 import type { Logger } from './log'
 import type { Metrics } from './Metrics'
 import type { PersistQueue } from './PersistQueue'
@@ -274,7 +274,10 @@ export class Room {
 	}
 
 	private broadcast(frame: Uint8Array, from: Connection | null, publish: boolean): void {
-		for (const conn of this.conns) if (conn !== from) conn.send(frame)
+		if (this.conns.size > 2) {
+			const framed = frameOnce(frame)
+			for (const conn of this.conns) if (conn !== from) conn.sendFramed(framed, frame.length)
+		} else for (const conn of this.conns) if (conn !== from) conn.send(frame)
 		if (publish) this.membership.publish(frame)
 	}
 
