@@ -37,6 +37,7 @@ interface RunResult {
 	lost: number
 	delivered: number
 	cpuMicros: number
+	systemMicros: number
 	maxRssBytes: number
 }
 
@@ -220,6 +221,7 @@ async function fanOut(server: Server): Promise<RunResult> {
 		lost: expected - delivered,
 		delivered,
 		cpuMicros: after.cpuMicros - before.cpuMicros,
+		systemMicros: after.systemMicros - before.systemMicros,
 		maxRssBytes: after.maxRssBytes,
 	}
 }
@@ -287,6 +289,7 @@ async function joinStorm(server: Server): Promise<RunResult> {
 		lost: 2 * JOINERS - complete - rawComplete,
 		delivered: 2 * JOINERS,
 		cpuMicros: after.cpuMicros - before.cpuMicros,
+		systemMicros: after.systemMicros - before.systemMicros,
 		maxRssBytes: after.maxRssBytes,
 	}
 }
@@ -383,6 +386,7 @@ async function awareness(server: Server): Promise<RunResult> {
 		lost: expected - delivered,
 		delivered,
 		cpuMicros: after.cpuMicros - before.cpuMicros,
+		systemMicros: after.systemMicros - before.systemMicros,
 		maxRssBytes: after.maxRssBytes,
 	}
 }
@@ -400,6 +404,8 @@ interface Summary {
 	lost: number
 	delivered: number
 	cpuPerFrame: number
+	/** Share of the server's CPU time spent in the kernel (socket writes on loopback, mostly). */
+	systemShare: number
 	cpuMs: number
 	peakRssMb: number
 }
@@ -417,6 +423,7 @@ function summarise(runs: RunResult[]): Summary {
 		lost: runs.reduce((s, r) => s + r.lost, 0),
 		delivered,
 		cpuPerFrame: cpu / Math.max(1, delivered),
+		systemShare: runs.reduce((sum, r) => sum + r.systemMicros, 0) / Math.max(1, cpu),
 		cpuMs: cpu / 1000 / runs.length,
 		peakRssMb: Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20,
 	}
@@ -439,7 +446,7 @@ async function scenario(
 			const s = summarise([result])
 			console.log(
 				`  ${name.padEnd(10)} ${kind.padEnd(9)} p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  lost ${s.lost}  ` +
-					`frames ${s.delivered}  cpu ${s.cpuPerFrame.toFixed(1)} µs/frame  rss ${s.peakRssMb.toFixed(0)} MB` +
+					`frames ${s.delivered}  cpu ${s.cpuPerFrame.toFixed(1)} µs/frame (${(s.systemShare * 100).toFixed(0)}% system)  rss ${s.peakRssMb.toFixed(0)} MB` +
 					(Number.isNaN(s.syncedP50)
 						? ''
 						: `  synced p50 ${s.syncedP50.toFixed(0)} ms p99 ${s.syncedP99.toFixed(0)} ms`)

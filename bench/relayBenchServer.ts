@@ -13,6 +13,7 @@ import { createRelay } from '../sync-server/createRelay'
 
 export interface Usage {
 	cpuMicros: number
+	systemMicros: number
 	maxRssBytes: number
 }
 
@@ -53,6 +54,7 @@ process.on('message', (message: string) => {
 		const cpu = process.cpuUsage()
 		const usage: Usage = {
 			cpuMicros: cpu.user + cpu.system,
+			systemMicros: cpu.system,
 			maxRssBytes: process.resourceUsage().maxRSS * 1024,
 		}
 		send({ usage })
