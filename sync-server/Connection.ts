@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
 import { closeCodes, type CloseCodeName, type RoomRole } from '../shared/relayProtocol'
+import type { Logger } from './log'
 import type { Metrics } from './Metrics'
 
 export interface ConnectionLimits {
@@ -33,7 +34,8 @@ export class Connection {
 		readonly role: RoomRole,
 		readonly roomId: string,
 		private readonly limits: ConnectionLimits,
-		private readonly metrics: Metrics
+		private readonly metrics: Metrics,
+		private readonly log?: Logger
 	) {
 		this.tokens = limits.messageBurst
 		// ws closes an over-long message with the generic 1009; say it with our named code instead.
@@ -103,6 +105,9 @@ export class Connection {
 		if (this.closed) return
 		const { code, reason } = closeCodes[name]
 		this.metrics.close(reason)
+		if (name === 'serverShuttingDown')
+			this.log?.debug('closed a connection', { room: this.roomId, reason })
+		else this.log?.info('closed a connection', { room: this.roomId, reason, role: this.role })
 		this.finish()
 		try {
 			this.socket.close(code, reason)
@@ -116,6 +121,7 @@ export class Connection {
 	terminate(reason: string): void {
 		if (this.closed) return
 		this.metrics.close(reason)
+		this.log?.info('dropped a connection', { room: this.roomId, reason })
 		this.finish()
 		this.socket.terminate()
 	}

@@ -76,6 +76,7 @@ export class RoomRegistry {
 		this.deps.metrics.roomsLoaded = this.rooms.size
 		try {
 			await room.ready
+			this.deps.log.debug('room loaded', { room: roomId, rooms: this.rooms.size })
 		} catch (error) {
 			this.rooms.delete(roomId)
 			this.deps.metrics.roomsLoaded = this.rooms.size

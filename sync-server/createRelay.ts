@@ -101,6 +101,7 @@ export async function createRelay(options: Partial<RelayConfig> = {}): Promise<R
 		if (shuttingDown) return closeWith(ws, 'serverShuttingDown')
 		const id = url.pathname.slice(SYNC_PATH.length + 1)
 		if (!isRoomId(id)) {
+			log.info('refused a connection', { reason: closeCodes.invalidRoomId.reason })
 			metrics.close(closeCodes.invalidRoomId.reason)
 			return closeWith(ws, 'invalidRoomId')
 		}
@@ -110,7 +111,7 @@ export async function createRelay(options: Partial<RelayConfig> = {}): Promise<R
 			return closeWith(ws, 'unknownViewId')
 		}
 		const role = editIdOfView === undefined ? 'edit' : 'view'
-		const conn = new Connection(ws, role, editIdOfView ?? id, limits, metrics)
+		const conn = new Connection(ws, role, editIdOfView ?? id, limits, metrics, log)
 		connections.add(conn)
 		ws.on('close', () => connections.delete(conn))
 		if (ws.readyState !== ws.OPEN) return conn.terminate('closed-early')
