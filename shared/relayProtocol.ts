@@ -7,6 +7,13 @@
 /** WebSocket path prefix: a client connects to `/sync/<roomId>` (y-websocket's serverUrl `/sync`). */
 export const SYNC_PATH = '/sync'
 
+/**
+ * Optional query parameter of the socket URL. A view page connects to `/sync/<viewId>?role=view`
+ * (y-websocket option `params: { [ROLE_PARAM]: 'view' }`) so that an unknown view id is refused
+ * with `unknownViewId` instead of opening a new, editable room under that id.
+ */
+export const ROLE_PARAM = 'role'
+
 /** y-websocket message types (y-websocket's own numbering) plus ours. */
 export const messageType = {
 	sync: 0,

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { closeCodes, messageType, SYNC_PATH, type CloseCodeName } from '../shared/relayProtocol'
+import {
+	closeCodes,
+	messageType,
+	ROLE_PARAM,
+	SYNC_PATH,
+	type CloseCodeName,
+} from '../shared/relayProtocol'
 import { isRoomId } from '../shared/roomId'
 import { defaultConfig, type RelayConfig } from './config'
 import { Connection } from './Connection'
@@ -106,7 +112,7 @@ export async function createRelay(options: Partial<RelayConfig> = {}): Promise<R
 			return closeWith(ws, 'invalidRoomId')
 		}
 		const editIdOfView = await store.editIdOfView(id)
-		if (editIdOfView === undefined && url.searchParams.get('role') === 'view') {
+		if (editIdOfView === undefined && url.searchParams.get(ROLE_PARAM) === 'view') {
 			metrics.close(closeCodes.unknownViewId.reason)
 			return closeWith(ws, 'unknownViewId')
 		}
