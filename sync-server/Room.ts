@@ -49,6 +49,9 @@ export class Room {
 	private changed = false
 	private fullState: Uint8Array | null = null
 	private compacting: Promise<void> | null = null
+	/** The encoded size when last measured (-1: never), and the log size at that moment. */
+	private measuredBytes = -1
+	private logBytesAtMeasure = 0
 	private readonly membership: RoomBusMembership
 	private readonly busKey = {}
 
@@ -118,7 +121,9 @@ export class Room {
 				const snapshot = Y.encodeStateAsUpdate(this.doc)
 				const upTo = this.seq
 				this.snapshotBytes = snapshot.length
+				this.measuredBytes = snapshot.length
 				this.logBytes = 0
+				this.logBytesAtMeasure = 0
 				this.logCount = 0
 				await this.deps.store.compact(this.id, snapshot, upTo)
 				this.deps.metrics.compactions++
@@ -132,6 +137,12 @@ export class Room {
 	destroy(): void {
 		this.membership.leave()
 		this.doc.destroy()
+	}
+
+	/** The document's encoded size, about: the last measure (or snapshot) plus the log since. */
+	private sizeBound(): number {
+		if (this.measuredBytes < 0) return this.snapshotBytes + this.logBytes
+		return this.measuredBytes + this.logBytes - this.logBytesAtMeasure
 	}
 
 	private restore(stored: StoredRoom): void {
@@ -219,10 +230,13 @@ export class Room {
 
 	private applyUpdate(conn: Connection, frame: Uint8Array, update: Uint8Array, step: number): void {
 		const { maxDocumentBytes } = this.deps.limits
-		if (this.snapshotBytes + this.logBytes + update.length > maxDocumentBytes) {
-			// The log overstates the size (it keeps replaced values): measure before refusing.
-			const size = this.logCount > 0 ? Y.encodeStateAsUpdate(this.doc).length : this.snapshotBytes
-			if (size + update.length > maxDocumentBytes) return conn.close('documentTooLarge')
+		if (this.sizeBound() + update.length > maxDocumentBytes) {
+			// The bound overstates the size (the log keeps replaced values): measure before refusing,
+			// and remember the measure so that the next updates do not measure again.
+			this.measuredBytes = Y.encodeStateAsUpdate(this.doc).length
+			this.logBytesAtMeasure = this.logBytes
+			if (this.measuredBytes + update.length > maxDocumentBytes)
+				return conn.close('documentTooLarge')
 		}
 		const changed = this.integrate(update, conn)
 		if (!changed) return
