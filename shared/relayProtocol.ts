@@ -37,6 +37,8 @@ export const closeCodes = {
 	tooManyRooms: { code: 4503, reason: 'too-many-rooms' },
 	documentTooLarge: { code: 4507, reason: 'document-too-large' },
 	slowConsumer: { code: 4508, reason: 'slow-consumer' },
+	/** Presence (awareness) over the relay's limits: too many client ids or too large a state. */
+	awarenessTooLarge: { code: 4509, reason: 'awareness-too-large' },
 	serverShuttingDown: { code: 4001, reason: 'server-shutting-down' },
 	serverError: { code: 4500, reason: 'server-error' },
 } as const
@@ -55,6 +57,8 @@ export const closeCodeMessages: Record<CloseCodeName, string> = {
 	tooManyRooms: 'The server is busy. Your work is kept on this device and will sync later.',
 	documentTooLarge: 'This map has reached the size limit of the server.',
 	slowConsumer: 'The connection was too slow to keep up; reconnecting.',
+	awarenessTooLarge:
+		'Your live presence (cursor, selection) was too large for the server; reconnecting. Your work is kept.',
 	serverShuttingDown: 'The server is restarting; reconnecting shortly.',
 	serverError: 'The server had a problem with this map; reconnecting.',
 }

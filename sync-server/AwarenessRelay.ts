@@ -19,6 +19,18 @@ export interface AwarenessResult {
 	duplicates: number
 }
 
+/** Thrown when a connection's presence goes over the relay's limits. */
+export class AwarenessLimitError extends Error {
+	override name = 'AwarenessLimitError'
+}
+
+export interface AwarenessLimits {
+	/** Client ids one connection may introduce (a browser has one per tab). */
+	maxClientsPerConnection: number
+	/** Bytes of one client's JSON state. */
+	maxStateBytes: number
+}
+
 const NULL_JSON = new TextEncoder().encode('null')
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -26,13 +38,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  * The y-protocols awareness of one room, relayed without decoding what it already holds: an
  * entry whose clock is not newer than the one held is dropped after reading two varints, before
  * its JSON. New entries are checked to be JSON (a stock client would throw on anything else).
- * Throws on a malformed update.
+ * Throws on a malformed update, and `AwarenessLimitError` past the limits.
  */
 export class AwarenessRelay {
 	private readonly entries = new Map<number, Entry>()
 
 	/** `tombstoneMs`: how long a removed client's last clock is kept to recognise late echoes. */
-	constructor(private readonly tombstoneMs = 60_000) {}
+	constructor(
+		private readonly limits: AwarenessLimits = {
+			maxClientsPerConnection: 64,
+			maxStateBytes: 256 * 1024,
+		},
+		private readonly tombstoneMs = 60_000
+	) {}
 
 	/** Applies an awareness message body (`update` as in y-protocols) from the connection `owner`. */
 	apply(frame: Uint8Array, update: Uint8Array, owner: object, owned: Set<number>): AwarenessResult {
@@ -52,8 +70,15 @@ export class AwarenessRelay {
 				duplicates++
 				continue
 			}
+			if (state.length > this.limits.maxStateBytes) {
+				throw new AwarenessLimitError(`awareness state of ${state.length} bytes`)
+			}
 			const parsed: unknown = JSON.parse(utf8.decode(state))
 			const removed = parsed === null
+			const introduces = !removed && (entry === undefined || entry.state === null)
+			if (introduces && owned.size >= this.limits.maxClientsPerConnection) {
+				throw new AwarenessLimitError(`more than ${owned.size} awareness clients on one connection`)
+			}
 			if (entry === undefined) {
 				this.entries.set(clientId, {
 					clock,

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { messageType } from '../shared/relayProtocol'
-import { AwarenessRelay } from './AwarenessRelay'
+import { AwarenessLimitError, AwarenessRelay } from './AwarenessRelay'
 import { frameOnce, type Connection } from './Connection'
 import type { Logger } from './log'
 import type { Metrics } from './Metrics'
@@ -20,6 +20,8 @@ export interface RoomLimits {
 	maxDocumentBytes: number
 	compactAfterUpdates: number
 	compactAfterBytes: number
+	maxAwarenessClientsPerConnection: number
+	maxAwarenessStateBytes: number
 }
 
 export interface RoomDeps {
@@ -39,7 +41,7 @@ export interface RoomDeps {
 export class Room {
 	readonly doc = new Y.Doc({ gc: true })
 	readonly conns = new Set<Connection>()
-	readonly awareness = new AwarenessRelay()
+	readonly awareness: AwarenessRelay
 	/** Resolves once the stored state is in `doc`. */
 	readonly ready: Promise<void>
 	private seq = 0
@@ -59,6 +61,10 @@ export class Room {
 		readonly id: string,
 		private readonly deps: RoomDeps
 	) {
+		this.awareness = new AwarenessRelay({
+			maxClientsPerConnection: deps.limits.maxAwarenessClientsPerConnection,
+			maxStateBytes: deps.limits.maxAwarenessStateBytes,
+		})
 		this.doc.on('afterTransaction', (tr: Y.Transaction) => {
 			this.changed = tr.deleteSet.clients.size > 0 || stateAdvanced(tr)
 		})
@@ -90,6 +96,7 @@ export class Room {
 		try {
 			this.dispatch(conn, data)
 		} catch (error) {
+			if (error instanceof AwarenessLimitError) return conn.close('awarenessTooLarge')
 			this.deps.log.debug('malformed message', { room: this.id, error: String(error) })
 			conn.close('malformedMessage')
 		}

@@ -22,6 +22,10 @@ export interface RelayConfig {
 	maxRooms: number
 	/** Stored size of one room's document (snapshot plus update log), in bytes. */
 	maxDocumentBytes: number
+	/** Awareness client ids one connection may introduce (a browser tab has one). */
+	maxAwarenessClientsPerConnection: number
+	/** Bytes of one awareness state (a person's cursor, selection, name...). */
+	maxAwarenessStateBytes: number
 	/** Bytes queued for one slow client before it is closed. */
 	maxBufferedBytes: number
 	/** Interval between pings; a socket that did not answer the previous ping is dropped. */
@@ -56,6 +60,8 @@ export const defaultConfig: Readonly<Omit<RelayConfig, 'store' | 'bus'>> = {
 	maxConnectionsPerRoom: 200,
 	maxRooms: 1000,
 	maxDocumentBytes: 64 * 1024 * 1024,
+	maxAwarenessClientsPerConnection: 64,
+	maxAwarenessStateBytes: 256 * 1024,
 	maxBufferedBytes: 16 * 1024 * 1024,
 	pingIntervalMs: 30_000,
 	flushIntervalMs: 50,
@@ -81,6 +87,8 @@ export const envNames: Record<SettingName, string> = {
 	maxConnectionsPerRoom: 'MAX_CONNECTIONS_PER_ROOM',
 	maxRooms: 'MAX_ROOMS',
 	maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
+	maxAwarenessClientsPerConnection: 'MAX_AWARENESS_CLIENTS_PER_CONNECTION',
+	maxAwarenessStateBytes: 'MAX_AWARENESS_STATE_BYTES',
 	maxBufferedBytes: 'MAX_BUFFERED_BYTES',
 	pingIntervalMs: 'PING_INTERVAL_MS',
 	flushIntervalMs: 'FLUSH_INTERVAL_MS',
