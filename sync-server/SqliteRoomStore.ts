@@ -18,6 +18,8 @@ export class DataDirError extends Error {
 export class SqliteRoomStore implements RoomStore {
 	readonly file: string
 	private readonly db: Database.Database
+	/** Held for the store's lifetime: a second relay on the same folder cannot start. */
+	private readonly lock: Database.Database
 	private readonly stmts: ReturnType<typeof prepare>
 	private readonly appendMany: (entries: readonly LogEntry[]) => void
 	private readonly compactTx: (roomId: string, snapshot: Uint8Array, upToSeq: number) => void
@@ -31,6 +33,7 @@ export class SqliteRoomStore implements RoomStore {
 			const probe = join(dir, `.write-test-${process.pid}`)
 			writeFileSync(probe, 'ok')
 			rmSync(probe)
+			this.lock = takeFolderLock(dir)
 			this.db = new Database(this.file)
 			this.db.pragma('journal_mode = WAL')
 			this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
@@ -112,6 +115,7 @@ export class SqliteRoomStore implements RoomStore {
 
 	async close(): Promise<void> {
 		if (this.db.open) this.db.close()
+		if (this.lock.open) this.lock.close()
 	}
 }
 
@@ -129,6 +133,24 @@ interface RoomRow {
 interface UpdateRow {
 	seq: number
 	data: Buffer
+}
+
+/**
+ * An exclusive SQLite lock on `relay.lock` in the folder. The operating system drops it when the
+ * process ends, however it ends, so a killed relay never leaves a stale lock behind.
+ */
+function takeFolderLock(dir: string): Database.Database {
+	const lock = new Database(join(dir, 'relay.lock'))
+	try {
+		lock.pragma('busy_timeout = 0')
+		lock.pragma('locking_mode = EXCLUSIVE')
+		lock.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER); BEGIN EXCLUSIVE')
+		return lock
+	} catch (error) {
+		lock.close()
+		const busy = error instanceof Error && /locked|busy/i.test(error.message)
+		throw new Error(busy ? 'another relay is already using this folder' : String(error))
+	}
 }
 
 function migrate(db: Database.Database): void {

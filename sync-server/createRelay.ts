@@ -154,13 +154,22 @@ export async function createRelay(options: Partial<RelayConfig> = {}): Promise<R
 	)
 	sweep.unref()
 
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject)
-		server.listen(config.port, config.host, () => {
-			server.off('error', reject)
-			resolve()
+	try {
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject)
+			server.listen(config.port, config.host, () => {
+				server.off('error', reject)
+				resolve()
+			})
 		})
-	})
+	} catch (error) {
+		// Port taken, say: give the data folder back before reporting.
+		clearInterval(ping)
+		clearInterval(sweep)
+		metrics.stop()
+		await store.close()
+		throw error
+	}
 	const port = (server.address() as AddressInfo).port
 	log.info('relay listening', {
 		port,
