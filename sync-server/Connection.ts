@@ -31,8 +31,9 @@ export class Connection {
 
 	constructor(
 		readonly socket: WebSocket,
-		readonly role: RoomRole,
-		readonly roomId: string,
+		/** The role and room are settled once the id is looked up; messages wait until `attach`. */
+		public role: RoomRole,
+		public roomId: string,
 		private readonly limits: ConnectionLimits,
 		private readonly metrics: Metrics,
 		private readonly log?: Logger

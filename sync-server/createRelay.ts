@@ -111,17 +111,21 @@ export async function createRelay(options: Partial<RelayConfig> = {}): Promise<R
 			metrics.close(closeCodes.invalidRoomId.reason)
 			return closeWith(ws, 'invalidRoomId')
 		}
-		const editIdOfView = await store.editIdOfView(id)
-		if (editIdOfView === undefined && url.searchParams.get(ROLE_PARAM) === 'view') {
-			metrics.close(closeCodes.unknownViewId.reason)
-			return closeWith(ws, 'unknownViewId')
-		}
-		const role = editIdOfView === undefined ? 'edit' : 'view'
-		const conn = new Connection(ws, role, editIdOfView ?? id, limits, metrics, log)
+		// Listen at once: a client sends its first messages right after the handshake, and they
+		// wait in the connection while the id is looked up and the room loads.
+		const conn = new Connection(ws, 'edit', id, limits, metrics, log)
 		connections.add(conn)
 		ws.on('close', () => connections.delete(conn))
+		const editIdOfView = await store.editIdOfView(id)
+		if (editIdOfView === undefined && url.searchParams.get(ROLE_PARAM) === 'view') {
+			return conn.close('unknownViewId')
+		}
+		if (editIdOfView !== undefined) {
+			conn.role = 'view'
+			conn.roomId = editIdOfView
+		}
 		if (ws.readyState !== ws.OPEN) return conn.terminate('closed-early')
-		if (role === 'view') conn.send(roleFrame('view'))
+		if (conn.role === 'view') conn.send(roleFrame('view'))
 		try {
 			await registry.enter(conn.roomId, conn, config.maxConnectionsPerRoom)
 		} catch (error) {
