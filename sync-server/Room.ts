@@ -56,6 +56,8 @@ export class Room {
 	private logBytesAtMeasure = 0
 	private readonly membership: RoomBusMembership
 	private readonly busKey = {}
+	/** Frames from the bus that arrived while the room loaded; handled once it is loaded. */
+	private busQueue: Uint8Array[] | null = []
 
 	constructor(
 		readonly id: string,
@@ -69,17 +71,20 @@ export class Room {
 			this.changed = tr.deleteSet.clients.size > 0 || stateAdvanced(tr)
 		})
 		this.membership = deps.bus.join(id, (frame) => this.receiveFromBus(frame))
-		this.ready = deps.store.load(id).then((stored) => this.restore(stored))
+		this.ready = deps.store.load(id).then((stored) => {
+			this.restore(stored)
+			const queued = this.busQueue ?? []
+			this.busQueue = null
+			for (const frame of queued) this.receiveFromBus(frame)
+			// Ask the other relays for what they hold and this store does not.
+			this.membership.publish(syncFrame(SYNC_STEP_1, Y.encodeStateVector(this.doc)))
+		})
 	}
 
 	/** Sends sync step 1 and the present awareness states; then relays the client's messages. */
 	add(conn: Connection): void {
 		this.conns.add(conn)
-		const encoder = encoding.createEncoder()
-		encoding.writeVarUint(encoder, messageType.sync)
-		encoding.writeVarUint(encoder, SYNC_STEP_1)
-		encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc))
-		conn.send(encoding.toUint8Array(encoder))
+		conn.send(syncFrame(SYNC_STEP_1, Y.encodeStateVector(this.doc)))
 		const states = this.awareness.snapshotFrame()
 		if (states) conn.send(states)
 	}
@@ -228,11 +233,7 @@ export class Room {
 		} else {
 			update = Y.encodeStateAsUpdate(this.doc, stateVector)
 		}
-		const encoder = encoding.createEncoder()
-		encoding.writeVarUint(encoder, messageType.sync)
-		encoding.writeVarUint(encoder, SYNC_STEP_2)
-		encoding.writeVarUint8Array(encoder, update)
-		conn.send(encoding.toUint8Array(encoder))
+		conn.send(syncFrame(SYNC_STEP_2, update))
 	}
 
 	private applyUpdate(conn: Connection, frame: Uint8Array, update: Uint8Array, step: number): void {
@@ -304,15 +305,29 @@ export class Room {
 
 	/**
 	 * A frame another relay process published: apply it here (and log it: each relay keeps a
-	 * whole copy in its own store) and relay it to local connections.
+	 * whole copy in its own store) and relay it to local connections. A sync step 1 is a relay
+	 * that just loaded the room asking for what it lacks: answer with an update on the bus.
 	 */
 	private receiveFromBus(frame: Uint8Array): void {
+		if (this.busQueue) {
+			this.busQueue.push(frame)
+			return
+		}
 		try {
 			const decoder = decoding.createDecoder(frame)
 			const type = decoding.readVarUint(decoder)
 			if (type === messageType.sync) {
-				decoding.readVarUint(decoder)
-				if (!this.integrate(decoding.readVarUint8Array(decoder), this.busKey)) return
+				const step = decoding.readVarUint(decoder)
+				const payload = decoding.readVarUint8Array(decoder)
+				if (step === SYNC_STEP_1) {
+					const missing = Y.encodeStateAsUpdate(this.doc, payload)
+					if (missing.length > EMPTY_UPDATE_LENGTH) {
+						this.membership.publish(syncFrame(SYNC_UPDATE, missing))
+					}
+					return
+				}
+				if (!this.integrate(payload, this.busKey)) return
+				if (step === SYNC_STEP_2) frame = syncFrame(SYNC_UPDATE, payload)
 			} else if (type === messageType.awareness) {
 				const result = this.awareness.apply(
 					frame,
@@ -331,6 +346,17 @@ export class Room {
 			})
 		}
 	}
+}
+
+/** An update with no structs and no deletions (what encodeStateAsUpdate gives when nothing is missing). */
+const EMPTY_UPDATE_LENGTH = 2
+
+function syncFrame(step: number, payload: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder()
+	encoding.writeVarUint(encoder, messageType.sync)
+	encoding.writeVarUint(encoder, step)
+	encoding.writeVarUint8Array(encoder, payload)
+	return encoding.toUint8Array(encoder)
 }
 
 function stateAdvanced(tr: Y.Transaction): boolean {

@@ -25,3 +25,23 @@ test('two relays sharing a room bus relay one room’s edits and presence to eac
 	await synced(c)
 	expect(c.doc.getMap('records').toJSON()).toEqual(a.doc.getMap('records').toJSON())
 })
+
+test('a relay that loads a room later gets what the other relays hold before its client syncs', async () => {
+	const bus = new InProcessRoomBus()
+	const one = await startRelay({ bus })
+	const two = await startRelay({ bus })
+	const room = newRoomId()
+	const a = connect(one, room)
+	await synced(a)
+	for (let i = 0; i < 20; i++) putRecord(a.doc, { id: `shape:${i}`, x: i })
+	await until(() => one.metrics.updates === 20, 'relay one has the map')
+	// Relay two has never seen this room: its own store is empty.
+	const b = connect(two, room)
+	let sizeAtSync = -1
+	b.provider.on('sync', (s: boolean) => {
+		if (s) sizeAtSync = b.doc.getMap('records').size
+	})
+	await synced(b)
+	expect(sizeAtSync).toBe(20)
+	expect(b.doc.getMap('records').toJSON()).toEqual(a.doc.getMap('records').toJSON())
+})
