@@ -72,7 +72,7 @@ export class Connection {
 		}
 	}
 
-	/** Gives back part of a message's cost (a duplicate awareness echo costs a tenth). */
+	/** Gives back part of a message's cost (a duplicate awareness echo costs a twentieth). */
 	refund(amount: number): void {
 		this.tokens = Math.min(this.limits.messageBurst, this.tokens + amount)
 	}

@@ -205,7 +205,7 @@ export class Room {
 				const result = this.awareness.apply(data, update, conn, conn.owned)
 				if (result.duplicates > 0) {
 					this.deps.metrics.drop('awareness-duplicate')
-					if (result.frame === null) conn.refund(0.9)
+					if (result.frame === null) conn.refund(0.95)
 				}
 				if (result.frame) {
 					this.deps.metrics.awarenessUpdates++
