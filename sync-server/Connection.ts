@@ -72,6 +72,11 @@ export class Connection {
 		}
 	}
 
+	/** Charges extra for a costly message (a large answer): the next message may then be refused. */
+	charge(amount: number): void {
+		this.tokens -= amount
+	}
+
 	/** Gives back part of a message's cost (a duplicate awareness echo costs a twentieth). */
 	refund(amount: number): void {
 		this.tokens = Math.min(this.limits.messageBurst, this.tokens + amount)

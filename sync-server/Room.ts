@@ -234,6 +234,8 @@ export class Room {
 			update = Y.encodeStateAsUpdate(this.doc, stateVector)
 		}
 		conn.send(syncFrame(SYNC_STEP_2, update))
+		// A few bytes in, the whole map out: each 64 KiB of answer costs a message more.
+		conn.charge(Math.floor(update.length / 65536))
 	}
 
 	private applyUpdate(conn: Connection, frame: Uint8Array, update: Uint8Array, step: number): void {

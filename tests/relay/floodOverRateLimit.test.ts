@@ -54,3 +54,21 @@ test('a client within the rate is never limited', async () => {
 	await until(() => b.doc.getMap('records').size === 60, 'every update arrives')
 	expect(relay.metrics.closed.get('rate-limited')).toBeUndefined()
 })
+
+test('asking again and again for a large map is limited by the size of the answers', async () => {
+	const relay = await startRelay({ maxMessagesPerSecond: 50, messageBurst: 100 })
+	const room = newRoomId()
+	const writer = connect(relay, room)
+	await synced(writer)
+	writer.doc.getText('t').insert(0, 'x'.repeat(1024 * 1024))
+	await until(() => relay.metrics.updates === 1, 'the relay has the 1 MiB map')
+	const asker = await rawSocket(relay, `/sync/${room}`)
+	const result = closed(asker)
+	// 16 answers of 1 MiB cost 16 x 17 messages: over a burst of 100.
+	for (let i = 0; i < 16; i++) asker.send(syncStep1())
+	expect(await result).toEqual({
+		code: closeCodes.rateLimited.code,
+		reason: closeCodes.rateLimited.reason,
+	})
+	await expectRelayServes(relay)
+})
