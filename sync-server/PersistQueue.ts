@@ -41,6 +41,17 @@ export class PersistQueue {
 		return (now - since) / 1000
 	}
 
+	/** Forgets waiting entries of a room that a snapshot up to `upToSeq` already holds. */
+	dropCovered(roomId: string, upToSeq: number): void {
+		this.pending = this.pending.filter((e) => e.roomId !== roomId || e.seq > upToSeq)
+	}
+
+	/** Cancels the retry timer (at shutdown, after the last flush). */
+	stop(): void {
+		if (this.timer) clearTimeout(this.timer)
+		this.timer = null
+	}
+
 	flush(): Promise<void> {
 		if (this.timer) {
 			clearTimeout(this.timer)

@@ -138,6 +138,7 @@ export class Room {
 				this.logBytesAtMeasure = 0
 				this.logCount = 0
 				await this.deps.store.compact(this.id, snapshot, upTo)
+				this.deps.queue.dropCovered(this.id, upTo)
 				this.deps.metrics.compactions++
 			})
 			.finally(() => {

@@ -30,7 +30,10 @@ export interface Relay {
 	metrics: Metrics
 	/** Writes every accepted update now; resolves when they are durable. */
 	flush(): Promise<void>
-	/** Stops accepting, closes every connection, writes everything, closes the store. */
+	/**
+	 * Stops accepting, closes every connection, writes everything, closes the store. Rejects if
+	 * some accepted updates could not be written (the store kept failing).
+	 */
 	close(): Promise<void>
 }
 
@@ -199,12 +202,16 @@ export async function createRelay(options: Partial<RelayConfig> = {}): Promise<R
 				server.closeAllConnections()
 				await registry.closeAll()
 				await queue.flush()
-				if (queue.size > 0)
-					log.error('some updates could not be written before exit', { entries: queue.size })
+				const unwritten = queue.size
+				queue.stop()
 				await store.close()
 				metrics.stop()
 				for (const conn of connections) conn.socket.terminate()
 				await serverClosed
+				if (unwritten > 0) {
+					// The clients that sent them still hold them and send them again on reconnect.
+					throw new Error(`${unwritten} accepted updates could not be written before stopping`)
+				}
 				log.info('relay stopped', { port })
 			})()
 			return closing

@@ -34,7 +34,7 @@ export async function startRelay(options: Partial<RelayConfig> = {}): Promise<Re
 		logLevel: 'silent',
 		...options,
 	})
-	cleanups.push(() => relay.close())
+	cleanups.push(() => relay.close().catch(() => undefined))
 	return relay
 }
 
