@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import type { RoomBus } from './RoomBus'
 import type { RoomStore } from './RoomStore'
 import type { LogLevel } from './log'
@@ -52,7 +53,8 @@ export const defaultConfig: Readonly<Omit<RelayConfig, 'store' | 'bus'>> = {
 	port: 8787,
 	host: '0.0.0.0',
 	dataDir: './data',
-	staticDir: './dist',
+	// The repository's dist/, wherever the relay is started from.
+	staticDir: fileURLToPath(new URL('../dist', import.meta.url)),
 	logLevel: 'info',
 	maxFrameBytes: 2 * 1024 * 1024,
 	maxMessagesPerSecond: 500,
