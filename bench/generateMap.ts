@@ -3,6 +3,8 @@
  * them (60% milestones, 25% enablers, 15% blockers) and about one bound arrow per typed shape.
  * Deterministic for a given seed, so benchmark runs compare like with like.
  */
+import { arrow, blocker, enabler, frame, milestone, page } from '../tests/helpers/mapBuilder'
+
 export function generateMap(shapes: number, options: { stages?: number; seed?: number } = {}) {
 	const stageCount = options.stages ?? 10
 	let seed = options.seed ?? 1
@@ -12,26 +14,11 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 	}
 	const records: Record<string, unknown>[] = [
 		{ id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
-		{ id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
+		page,
 	]
-	const base = (id: string, type: string, parentId: string, x: number, y: number) => ({
-		id,
-		typeName: 'shape',
-		type,
-		parentId,
-		x,
-		y,
-		rotation: 0,
-		index: 'a1',
-		isLocked: false,
-		opacity: 1,
-		meta: {},
-	})
 	for (let s = 0; s < stageCount; s++) {
-		records.push({
-			...base(`shape:stage${s}`, 'frame', 'page:page', s * 4000, 0),
-			props: { w: 3800, h: 100_000, name: `Stage ${s + 1}`, color: 'black' },
-		})
+		const stage = frame(`shape:stage${s}`, `Stage ${s + 1}`, s * 4000)
+		records.push({ ...stage, props: { ...stage.props, w: 3800, h: 100_000 } })
 	}
 	const milestones: string[] = []
 	const enablers: string[] = []
@@ -47,11 +34,8 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 			const id = `shape:m${i}`
 			milestones.push(id)
 			typed.push({ id, type: 'milestone' })
-			records.push({
-				...base(id, 'milestone', parentId, x, y),
-				props: {
-					w: 240,
-					h: 140,
+			records.push(
+				milestone(id, parentId, x, y, {
 					title: `Milestone ${i}`,
 					outcome: 'People are better off',
 					owner: random() < 0.9 ? `Owner ${i % 37}` : '',
@@ -60,40 +44,28 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 					status: 'not-started',
 					rag: 'green',
 					checkins: [{ date: '2026-10-01', rag: 'green', note: 'On track' }],
-				},
-			})
+				})
+			)
 		} else if (roll < 0.85) {
 			const id = `shape:e${i}`
 			enablers.push(id)
 			typed.push({ id, type: 'enabler' })
-			records.push({
-				...base(id, 'enabler', parentId, x, y),
-				props: {
-					w: 220,
-					h: 120,
+			records.push(
+				enabler(id, parentId, x, y, {
 					service: 'finance',
 					contribution: `Budget ${i}`,
 					how: 'funding',
 					neededBy: due,
 					owner: 'Finance lead',
 					status: 'requested',
-				},
-			})
+				})
+			)
 		} else {
 			const id = `shape:b${i}`
 			typed.push({ id, type: 'blocker' })
-			records.push({
-				...base(id, 'blocker', parentId, x, y),
-				props: {
-					w: 220,
-					h: 120,
-					title: `Blocker ${i}`,
-					kind: 'contract',
-					owner: 'Legal',
-					severity: 'high',
-					status: 'open',
-				},
-			})
+			records.push(
+				blocker(id, parentId, x, y, { title: `Blocker ${i}`, owner: 'Legal', severity: 'high' })
+			)
 		}
 	}
 	// About one arrow per typed shape: to a milestone earlier in the list (so mostly acyclic).
@@ -101,32 +73,7 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 		if (milestones.length === 0 || i === 0) return
 		const target = milestones[Math.floor(random() * milestones.length)]!
 		if (target === shape.id) return
-		const arrow = `shape:arrow${i}`
-		records.push({
-			...base(arrow, 'arrow', 'page:page', 0, 0),
-			props: {
-				kind: 'arc',
-				start: { x: 0, y: 0 },
-				end: { x: 1, y: 1 },
-				richText: { type: 'doc', content: [{ type: 'paragraph' }] },
-			},
-		})
-		const bind = (terminal: string, toId: string) => ({
-			id: `binding:${arrow.slice(6)}-${terminal}`,
-			typeName: 'binding',
-			type: 'arrow',
-			fromId: arrow,
-			toId,
-			props: {
-				terminal,
-				isPrecise: false,
-				isExact: false,
-				normalizedAnchor: { x: 0.5, y: 0.5 },
-				snap: 'none',
-			},
-			meta: {},
-		})
-		records.push(bind('start', shape.id), bind('end', target))
+		records.push(...arrow(`shape:arrow${i}`, shape.id, target))
 	})
 	return records
 }
