@@ -210,7 +210,9 @@ export class Room {
 				}
 				if (result.frame) {
 					this.deps.metrics.awarenessUpdates++
-					this.broadcast(result.frame, conn, true)
+					// To the sender too: a stock client drops a connection that brought it nothing for
+					// 30 s, and alone in a room its own presence renewal (every 15 s) is all there is.
+					this.broadcast(result.frame, null, true)
 				}
 				return
 			}
