@@ -35,6 +35,7 @@ export const closeCodes = {
 	rateLimited: { code: 4429, reason: 'rate-limited' },
 	roomFull: { code: 4430, reason: 'room-full' },
 	tooManyRooms: { code: 4503, reason: 'too-many-rooms' },
+	tooManyConnections: { code: 4504, reason: 'too-many-connections' },
 	documentTooLarge: { code: 4507, reason: 'document-too-large' },
 	slowConsumer: { code: 4508, reason: 'slow-consumer' },
 	/** Presence (awareness) over the relay's limits: too many client ids or too large a state. */
@@ -55,6 +56,7 @@ export const closeCodeMessages: Record<CloseCodeName, string> = {
 		'Too many changes too quickly; reconnecting shortly. Your work is kept on this device.',
 	roomFull: 'This map has too many people connected right now. Try again in a moment.',
 	tooManyRooms: 'The server is busy. Your work is kept on this device and will sync later.',
+	tooManyConnections: 'The server is busy. Your work is kept on this device and will sync later.',
 	documentTooLarge: 'This map has reached the size limit of the server.',
 	slowConsumer: 'The connection was too slow to keep up; reconnecting.',
 	awarenessTooLarge:

@@ -19,6 +19,8 @@ export interface RelayConfig {
 	/** Messages a connection may send in one burst (token bucket size). */
 	messageBurst: number
 	maxConnectionsPerRoom: number
+	/** Connections across all rooms. */
+	maxConnections: number
 	/** Rooms held in memory at once. */
 	maxRooms: number
 	/** Stored size of one room's document (snapshot plus update log), in bytes. */
@@ -60,6 +62,7 @@ export const defaultConfig: Readonly<Omit<RelayConfig, 'store' | 'bus'>> = {
 	maxMessagesPerSecond: 500,
 	messageBurst: 2000,
 	maxConnectionsPerRoom: 200,
+	maxConnections: 10_000,
 	maxRooms: 1000,
 	maxDocumentBytes: 64 * 1024 * 1024,
 	maxAwarenessClientsPerConnection: 64,
@@ -87,6 +90,7 @@ export const envNames: Record<SettingName, string> = {
 	maxMessagesPerSecond: 'MAX_MESSAGES_PER_SECOND',
 	messageBurst: 'MESSAGE_BURST',
 	maxConnectionsPerRoom: 'MAX_CONNECTIONS_PER_ROOM',
+	maxConnections: 'MAX_CONNECTIONS',
 	maxRooms: 'MAX_ROOMS',
 	maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
 	maxAwarenessClientsPerConnection: 'MAX_AWARENESS_CLIENTS_PER_CONNECTION',

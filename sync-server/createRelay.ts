@@ -114,6 +114,11 @@ export async function createRelay(options: Partial<RelayConfig> = {}): Promise<R
 			metrics.close(closeCodes.invalidRoomId.reason)
 			return closeWith(ws, 'invalidRoomId')
 		}
+		if (connections.size >= config.maxConnections) {
+			log.warn('refused a connection', { reason: closeCodes.tooManyConnections.reason })
+			metrics.close(closeCodes.tooManyConnections.reason)
+			return closeWith(ws, 'tooManyConnections')
+		}
 		// Listen at once: a client sends its first messages right after the handshake, and they
 		// wait in the connection while the id is looked up and the room loads.
 		const conn = new Connection(ws, 'edit', id, limits, metrics, log)

@@ -66,3 +66,24 @@ test('an update that would grow a map past the size limit closes its sender with
 	expect(later.doc.getText('t').length).toBe(50_000)
 	await expectRelayServes(relay)
 })
+
+test('with the most connections open a new one is refused with too-many-connections', async () => {
+	const relay = await startRelay({ maxConnections: 2 })
+	const a = connect(relay, newRoomId())
+	const b = connect(relay, newRoomId())
+	await Promise.all([synced(a), synced(b)])
+	const third = await rawSocket(relay, `/sync/${newRoomId()}`)
+	expect(await closed(third)).toEqual({
+		code: closeCodes.tooManyConnections.code,
+		reason: closeCodes.tooManyConnections.reason,
+	})
+	// Once someone leaves there is space again.
+	a.provider.destroy()
+	let open = 2
+	while (open >= 2) {
+		const text = await (await fetch(`${relay.url}/metrics`)).text()
+		open = Number(/^relay_connections (\d+)$/m.exec(text)?.[1])
+	}
+	const c = connect(relay, newRoomId())
+	await synced(c)
+})
