@@ -49,6 +49,8 @@ export class Room {
 	private logBytes = 0
 	private logCount = 0
 	private changed = false
+	/** The state vector before the last transaction (to salvage an update that threw half-way). */
+	private lastBeforeState: Map<number, number> | null = null
 	private fullState: Uint8Array | null = null
 	private compacting: Promise<void> | null = null
 	/** The encoded size when last measured (-1: never), and the log size at that moment. */
@@ -69,6 +71,7 @@ export class Room {
 		})
 		this.doc.on('afterTransaction', (tr: Y.Transaction) => {
 			this.changed = tr.deleteSet.clients.size > 0 || stateAdvanced(tr)
+			this.lastBeforeState = tr.beforeState
 		})
 		this.membership = deps.bus.join(id, (frame) => this.receiveFromBus(frame))
 		this.ready = deps.store.load(id).then((stored) => {
@@ -269,11 +272,18 @@ export class Room {
 	private integrate(update: Uint8Array, origin: object): boolean {
 		const pendingBefore = this.doc.store.pendingStructs
 		const pendingDsBefore = this.doc.store.pendingDs
-		// Walk the structs first (cheap, and it allocates as it reads): Y.applyUpdate preallocates an
-		// array as long as the struct count a frame claims, so a 5-byte frame could cost 0.5 s.
-		Y.parseUpdateMeta(update)
+		// Read the whole update first (it allocates as it reads): Y.applyUpdate preallocates an array
+		// as long as the struct count a frame claims (a 5-byte frame could cost 0.5 s), and it
+		// integrates the structs before it reads the deletions, so a bad tail would leave half an
+		// update applied.
+		Y.decodeUpdate(update)
 		this.changed = false
-		Y.applyUpdate(this.doc, update, origin)
+		try {
+			Y.applyUpdate(this.doc, update, origin)
+		} catch (error) {
+			if (this.changed) this.salvage()
+			throw error
+		}
 		const pendingChanged =
 			this.doc.store.pendingStructs !== pendingBefore ||
 			this.doc.store.pendingDs !== pendingDsBefore
@@ -281,6 +291,14 @@ export class Room {
 			this.deps.metrics.drop('redundant-update')
 			return false
 		}
+		this.keep(update)
+		// Relay pending-only updates too: the peers lack the same parents, and once those arrive
+		// each side applies what it held (the original frame is all they will ever get of it).
+		return true
+	}
+
+	/** Logs an update that is now part of the document, for the store. */
+	private keep(update: Uint8Array): void {
 		this.fullState = null
 		this.seq++
 		this.deps.queue.push(this.id, this.seq, update)
@@ -288,9 +306,25 @@ export class Room {
 		this.logCount++
 		this.deps.metrics.updates++
 		if (this.needsCompaction) void this.compact().catch((error) => this.compactionFailed(error))
-		// Relay pending-only updates too: the peers lack the same parents, and once those arrive
-		// each side applies what it held (the original frame is all they will ever get of it).
-		return true
+	}
+
+	/**
+	 * An update that threw half-way still changed the document: store and relay exactly what it
+	 * changed, so that the store and every peer keep the relay's state.
+	 */
+	private salvage(): void {
+		const before = this.lastBeforeState
+		if (!before) return
+		const encoder = encoding.createEncoder()
+		encoding.writeVarUint(encoder, before.size)
+		for (const [client, clock] of before) {
+			encoding.writeVarUint(encoder, client)
+			encoding.writeVarUint(encoder, clock)
+		}
+		const applied = Y.encodeStateAsUpdate(this.doc, encoding.toUint8Array(encoder))
+		this.deps.metrics.drop('partial-update-salvaged')
+		this.keep(applied)
+		this.broadcast(syncFrame(SYNC_UPDATE, applied), null, true)
 	}
 
 	private compactionFailed(error: unknown): void {
