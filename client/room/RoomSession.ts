@@ -12,12 +12,7 @@ import {
 import * as Y from 'yjs'
 import { customShapeUtils } from '../shapes/customShapeUtils'
 import { bindPresence } from '../sync/bindPresence'
-import {
-	deviceKeyOf,
-	DocPersister,
-	loadDocFromDevice,
-	type DeviceLoadResult,
-} from '../sync/persistDoc'
+import { deviceKeyOf, DocPersister, type DeviceLoadResult } from '../sync/persistDoc'
 import { RoomConnection } from '../sync/RoomConnection'
 import { wireUndo } from '../sync/wireUndo'
 import { YStoreBinding } from '../sync/YStoreBinding'
@@ -58,7 +53,7 @@ export class RoomSession {
 	/** Opens a room from this device's storage. The network is connected by `attachEditor`. */
 	static async open(kind: RoomKind, roomId: string): Promise<RoomSession> {
 		const session = new RoomSession(kind, roomId)
-		session.deviceLoad.set(await loadDocFromDevice(deviceKeyOf(kind, roomId), session.doc))
+		session.deviceLoad.set(await session.persister.load())
 		session.binding.loadFromDoc()
 		return session
 	}

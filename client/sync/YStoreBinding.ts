@@ -4,6 +4,7 @@ import { compareSchemas, type SchemaRelation } from './compareSchemas'
 import { LOCAL_ORIGIN, SEED_ORIGIN } from './origins'
 import {
 	recordToYMap,
+	shareUnchanged,
 	SYNCED_TYPE_NAMES,
 	updateYMap,
 	yMapToRecord,
@@ -58,11 +59,13 @@ export class YStoreBinding {
 	loadFromDoc() {
 		if (this.records.size === 0) return
 		const docRecords: TLRecord[] = []
+		const keep = new Set<string>()
 		for (const [id, value] of this.records) {
 			const record = this.readRecord(id, value)
-			if (record) docRecords.push(record)
+			if (!record) continue
+			keep.add(record.id)
+			if (record !== this.store.get(record.id)) docRecords.push(record)
 		}
-		const keep = new Set(docRecords.map((r) => r.id))
 		const stale = this.store
 			.allRecords()
 			.filter((r) => SYNCED_TYPE_NAMES.has(r.typeName) && !keep.has(r.id))
@@ -133,7 +136,7 @@ export class YStoreBinding {
 				continue
 			}
 			const record = this.readRecord(id, value)
-			if (record) puts.push(record)
+			if (record && record !== this.store.get(record.id)) puts.push(record)
 		}
 		if (puts.length === 0 && removes.length === 0) return
 		this.store.mergeRemoteChanges(() => {
@@ -142,10 +145,18 @@ export class YStoreBinding {
 		})
 	}
 
+	/**
+	 * Doc changes are applied once per animation frame, just before tldraw renders it: several
+	 * messages from peers in one frame become one store change and one render. A hidden page gets
+	 * no frames, so it applies them on a timer (its store is still what gets saved and undone).
+	 */
 	private scheduleFlush() {
 		if (this.flushScheduled) return
 		this.flushScheduled = true
-		queueMicrotask(() => this.applyPendingDocChanges())
+		const apply = () => this.applyPendingDocChanges()
+		if (typeof document === 'undefined') queueMicrotask(apply)
+		else if (document.visibilityState === 'hidden') setTimeout(apply, 0)
+		else requestAnimationFrame(apply)
 	}
 
 	private readSchemaRelation(): SchemaRelation | 'empty' {
@@ -217,8 +228,13 @@ export class YStoreBinding {
 			}
 			record = migrated.value
 		}
+		const before = this.store.get(record.id) ?? null
+		record = shareUnchanged(
+			before as unknown as PlainRecord | undefined,
+			record as unknown as PlainRecord
+		) as unknown as TLRecord
+		if (record === before) return before
 		try {
-			const before = this.store.get(record.id) ?? null
 			const valid = this.store.schema.validateRecord(
 				this.store,
 				record,

@@ -1,9 +1,13 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval'
+import { createStore, promisifyRequest, set, type UseStore } from 'idb-keyval'
 import * as Y from 'yjs'
 import { DEVICE_ORIGIN } from './origins'
 
-const SAVE_DELAY_MS = 400
-const SAVE_MAX_WAIT_MS = 3000
+/** Pending changes are written this long after the last one, and at least this often. */
+const WRITE_DELAY_MS = 300
+const WRITE_MAX_WAIT_MS = 1000
+/** The log is folded into the snapshot after this many entries, or when the map is quiet. */
+const COMPACT_AFTER_ENTRIES = 64
+const COMPACT_WHEN_QUIET_MS = 4000
 
 let idbStore: UseStore | null = null
 function deviceStore(): UseStore {
@@ -19,95 +23,182 @@ export function deviceKeyOf(kind: 'edit' | 'view', roomId: string): string {
 export interface DeviceLoadResult {
 	/** True when a saved copy was found and applied. */
 	loaded: boolean
-	/** Set when a saved copy existed but could not be read; it is kept under `backupKey`. */
+	/** Set when (part of) a saved copy could not be read; it is kept aside under `backupKey`. */
 	problem?: string
 	backupKey?: string
 }
 
-/** Applies this device's saved copy of a room (IndexedDB) to `doc`. Never throws. */
-export async function loadDocFromDevice(key: string, doc: Y.Doc): Promise<DeviceLoadResult> {
-	let saved: unknown
-	try {
-		saved = await get(key, deviceStore())
-	} catch (error) {
-		return { loaded: false, problem: `This device's storage could not be opened: ${String(error)}` }
-	}
-	if (saved === undefined) return { loaded: false }
-	try {
-		if (!(saved instanceof Uint8Array)) throw new Error('not a Yjs update')
-		Y.applyUpdate(doc, saved, DEVICE_ORIGIN)
-		return { loaded: true }
-	} catch (error) {
-		// Keep the unreadable copy rather than overwrite it with the next save.
-		const backupKey = `${key}:unreadable:${Date.now()}`
-		await set(backupKey, saved, deviceStore()).catch(() => undefined)
-		return {
-			loaded: false,
-			problem: `The copy of this map saved on this device could not be read (${String(error)}).`,
-			backupKey,
-		}
-	}
-}
+type LogKey = [string, number, number]
 
-/** Deletes a room's saved copy (used by tests and "forget this map"). */
-export async function forgetDocOnDevice(key: string): Promise<void> {
-	await del(key, deviceStore())
+function logRange(key: string) {
+	// Array keys sort element by element, and any array sorts after every number and string.
+	return IDBKeyRange.bound([key], [key, []])
 }
 
 /**
- * Saves `doc` to IndexedDB after changes: one entry per room holding the whole document encoded
- * as a single update (compacted on every save), written at most every SAVE_DELAY_MS while idle and
- * at least every SAVE_MAX_WAIT_MS while busy, and at once when the page is hidden.
+ * One room's copy on this device (IndexedDB through idb-keyval): a snapshot (the whole document
+ * as one update) plus a short log of the changes since, one entry per write batch, keyed
+ * `[room, clientID, seq]` so two tabs never overwrite each other's entries. The log is folded
+ * into a fresh snapshot after COMPACT_AFTER_ENTRIES entries or once the map has been quiet, so
+ * the store holds a compact copy, not an entry per keystroke, and a busy map never pays for
+ * re-encoding the whole document on every change.
  */
 export class DocPersister {
-	private timer: ReturnType<typeof setTimeout> | null = null
+	private pending: Uint8Array[] = []
+	private writeTimer: ReturnType<typeof setTimeout> | null = null
+	private quietTimer: ReturnType<typeof setTimeout> | null = null
 	private firstPendingAt = 0
-	private saving: Promise<void> = Promise.resolve()
-	private dirty = false
+	private seq = 0
+	/** Log entries this persister may fold away: its own, and those it read at load. */
+	private foldable: LogKey[] = []
+	private chain: Promise<void> = Promise.resolve()
+	private listening = false
 
 	constructor(
 		readonly key: string,
 		readonly doc: Y.Doc
-	) {
-		doc.on('update', this.onUpdate)
+	) {}
+
+	/** Applies the saved copy to the doc, then starts saving changes. Never throws. */
+	async load(): Promise<DeviceLoadResult> {
+		const result = await this.readSavedCopy()
+		this.listen()
+		if (this.foldable.length > 0) this.scheduleQuietCompaction()
+		return result
+	}
+
+	private async readSavedCopy(): Promise<DeviceLoadResult> {
+		let snapshot: unknown
+		let logKeys: LogKey[] = []
+		let logValues: unknown[] = []
+		try {
+			;[snapshot, logKeys, logValues] = await deviceStore()('readonly', (store) =>
+				Promise.all([
+					promisifyRequest(store.get(this.key)),
+					promisifyRequest(store.getAllKeys(logRange(this.key))) as Promise<LogKey[]>,
+					promisifyRequest(store.getAll(logRange(this.key))),
+				])
+			)
+		} catch (error) {
+			return {
+				loaded: false,
+				problem: `This device's storage could not be opened (${String(error)}).`,
+			}
+		}
+		const unreadable: unknown[] = []
+		let loaded = false
+		for (const value of [snapshot, ...logValues]) {
+			if (value === undefined) continue
+			try {
+				if (!(value instanceof Uint8Array)) throw new Error('not a Yjs update')
+				Y.applyUpdate(this.doc, value, DEVICE_ORIGIN)
+				loaded = true
+			} catch {
+				unreadable.push(value)
+			}
+		}
+		this.foldable = logKeys
+		if (unreadable.length === 0) return { loaded }
+		// Keep what could not be read rather than fold it away with the next compaction.
+		const backupKey = `${this.key}:unreadable:${Date.now()}`
+		await set(backupKey, unreadable, deviceStore()).catch(() => undefined)
+		return {
+			loaded,
+			problem: 'Part of the copy of this map saved on this device could not be read.',
+			backupKey,
+		}
+	}
+
+	private listen() {
+		if (this.listening) return
+		this.listening = true
+		this.doc.on('update', this.onUpdate)
 		window.addEventListener('pagehide', this.flushNow)
 		document.addEventListener('visibilitychange', this.onVisibility)
 	}
 
-	private onUpdate = (_update: Uint8Array, origin: unknown) => {
+	private onUpdate = (update: Uint8Array, origin: unknown) => {
 		if (origin === DEVICE_ORIGIN) return
-		this.dirty = true
+		this.pending.push(update)
 		const now = Date.now()
-		if (this.timer === null) this.firstPendingAt = now
-		else clearTimeout(this.timer)
-		const wait = Math.min(SAVE_DELAY_MS, Math.max(0, this.firstPendingAt + SAVE_MAX_WAIT_MS - now))
-		this.timer = setTimeout(this.flushNow, wait)
+		if (this.writeTimer === null) this.firstPendingAt = now
+		else clearTimeout(this.writeTimer)
+		const wait = Math.min(
+			WRITE_DELAY_MS,
+			Math.max(0, this.firstPendingAt + WRITE_MAX_WAIT_MS - now)
+		)
+		this.writeTimer = setTimeout(this.flushNow, wait)
+		this.scheduleQuietCompaction()
 	}
 
 	private onVisibility = () => {
 		if (document.visibilityState === 'hidden') void this.flushNow()
 	}
 
-	/** Writes the document now if it changed since the last save. */
-	flushNow = (): Promise<void> => {
-		if (this.timer !== null) clearTimeout(this.timer)
-		this.timer = null
-		if (!this.dirty) return this.saving
-		this.dirty = false
-		const bytes = Y.encodeStateAsUpdate(this.doc)
-		this.saving = this.saving
-			.then(() => set(this.key, bytes, deviceStore()))
-			.catch((error: unknown) => {
-				this.dirty = true
-				console.error('Delivery Map: could not save this map on this device', error)
-			})
-		return this.saving
+	private scheduleQuietCompaction() {
+		if (this.quietTimer !== null) clearTimeout(this.quietTimer)
+		this.quietTimer = setTimeout(() => {
+			this.quietTimer = null
+			if (this.foldable.length > 0) void this.compact()
+		}, COMPACT_WHEN_QUIET_MS)
 	}
 
+	/** Appends the changes made since the last write to the log (one small entry). */
+	flushNow = (): Promise<void> => {
+		if (this.writeTimer !== null) clearTimeout(this.writeTimer)
+		this.writeTimer = null
+		if (this.pending.length === 0) return this.chain
+		const merged = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending)
+		this.pending = []
+		const entryKey: LogKey = [this.key, this.doc.clientID, ++this.seq]
+		this.chain = this.chain
+			.then(() => set(entryKey, merged, deviceStore()))
+			.then(() => {
+				this.foldable.push(entryKey)
+				if (this.foldable.length >= COMPACT_AFTER_ENTRIES) return this.compactNow()
+			})
+			.catch((error: unknown) => {
+				console.error('Delivery Map: could not save changes on this device', error)
+			})
+		return this.chain
+	}
+
+	/** Folds the log into a new snapshot of the whole document, in one IndexedDB transaction. */
+	compact(): Promise<void> {
+		this.chain = this.chain
+			.then(() => this.compactNow())
+			.catch((error: unknown) => {
+				console.error('Delivery Map: could not compact the copy on this device', error)
+			})
+		return this.chain
+	}
+
+	private async compactNow(): Promise<void> {
+		const folded = this.foldable
+		this.foldable = []
+		// The snapshot holds everything in the doc, including what is still pending.
+		this.pending = []
+		if (this.writeTimer !== null) clearTimeout(this.writeTimer)
+		this.writeTimer = null
+		const snapshot = Y.encodeStateAsUpdate(this.doc)
+		try {
+			await deviceStore()('readwrite', (store) => {
+				store.put(snapshot, this.key)
+				for (const entryKey of folded) store.delete(entryKey)
+				return promisifyRequest(store.transaction)
+			})
+		} catch (error) {
+			this.foldable = [...folded, ...this.foldable]
+			throw error
+		}
+	}
+
+	/** Writes what is pending and stops listening. */
 	async destroy(): Promise<void> {
 		this.doc.off('update', this.onUpdate)
 		window.removeEventListener('pagehide', this.flushNow)
 		document.removeEventListener('visibilitychange', this.onVisibility)
+		if (this.quietTimer !== null) clearTimeout(this.quietTimer)
 		await this.flushNow()
 	}
 }

@@ -88,3 +88,47 @@ export function yMapToRecord(id: string, value: unknown): PlainRecord | null {
 	if (json.id !== id || typeof json.typeName !== 'string') return null
 	return json as PlainRecord
 }
+
+function jsonEqual(a: unknown, b: unknown): boolean {
+	if (a === b) return true
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+	if (Array.isArray(a) !== Array.isArray(b)) return false
+	const aKeys = Object.keys(a)
+	const bKeys = Object.keys(b)
+	if (aKeys.length !== bKeys.length) return false
+	for (const key of aKeys) {
+		if (!jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+			return false
+	}
+	return true
+}
+
+/**
+ * `next`, reusing every value of `prev` that is equal to it (the whole record when nothing
+ * changed), as a local tldraw update would: unchanged props keep their identity, so tldraw's
+ * caches (geometry, bounds, validation) are not recomputed for them.
+ */
+export function shareUnchanged(prev: PlainRecord | undefined, next: PlainRecord): PlainRecord {
+	if (!prev) return next
+	let changed = false
+	const out: Record<string, unknown> = {}
+	for (const [key, value] of Object.entries(next)) {
+		const before = prev[key]
+		if (before === value || jsonEqual(before, value)) {
+			out[key] = before
+			continue
+		}
+		changed = true
+		if (NESTED_FIELDS.has(key) && isPlainObject(value) && isPlainObject(before)) {
+			const inner: Record<string, unknown> = {}
+			for (const [innerKey, innerValue] of Object.entries(value)) {
+				inner[innerKey] = jsonEqual(before[innerKey], innerValue) ? before[innerKey] : innerValue
+			}
+			out[key] = inner
+		} else {
+			out[key] = value
+		}
+	}
+	if (!changed && Object.keys(prev).length === Object.keys(next).length) return prev
+	return out as PlainRecord
+}

@@ -1,0 +1,28 @@
+/**
+ * The benchmark's baseline: plain tldraw 5.4.2 with the delivery-map shape utils and the same
+ * records, and nothing else (no Yjs, no IndexedDB, no relay). `?shapes=N` records are put into
+ * the store when the editor mounts.
+ */
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { createRoot } from 'react-dom/client'
+import { Tldraw } from 'tldraw'
+import 'tldraw/tldraw.css'
+import '../../client/styles.css'
+import { customShapeUtils } from '../../client/shapes/customShapeUtils'
+import { clientMapRecords } from '../clientMapRecords'
+
+const count = Number(new URLSearchParams(location.search).get('shapes') ?? '5000')
+const assetUrls = getAssetUrlsByImport()
+
+createRoot(document.getElementById('root')!).render(
+	<Tldraw
+		shapeUtils={customShapeUtils}
+		assetUrls={assetUrls}
+		options={{ maxShapesPerPage: 10_000 }}
+		onMount={(editor) => {
+			;(window as unknown as { benchMountedAt: number }).benchMountedAt = performance.now()
+			editor.store.put(clientMapRecords(count))
+			window.editor = editor
+		}}
+	/>
+)
