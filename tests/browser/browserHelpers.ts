@@ -1,3 +1,4 @@
+import { newRoomId } from '../../shared/roomId'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -176,4 +177,23 @@ export async function eventually<T>(
 		last = await check()
 	}
 	return last
+}
+
+/** Alice and Bob, each in their own browser context, connected to one new map on a fresh relay. */
+export async function aliceAndBobInOneRoom(): Promise<{
+	relay: Relay
+	url: string
+	alice: TrackedPage
+	bob: TrackedPage
+}> {
+	const relay = await startRelayWithClient()
+	const browser = await launchBrowser()
+	const alice = await openPage(browser)
+	const bob = await openPage(browser)
+	const url = `${relay.url}/r/${newRoomId()}`
+	await joinMap(alice, url, 'Alice')
+	await joinMap(bob, url, 'Bob')
+	await waitForConnected(alice.page)
+	await waitForConnected(bob.page)
+	return { relay, url, alice, bob }
 }

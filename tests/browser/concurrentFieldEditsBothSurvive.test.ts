@@ -1,30 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newRoomId } from '../../shared/roomId'
-import {
-	eventually,
-	joinMap,
-	launchBrowser,
-	openPage,
-	shapeProps,
-	startRelayWithClient,
-	waitForConnected,
-	type TrackedPage,
-} from './browserHelpers'
+import { aliceAndBobInOneRoom, eventually, shapeProps, type TrackedPage } from './browserHelpers'
 
 describe('concurrent edits to one shape', () => {
 	let alice: TrackedPage
 	let bob: TrackedPage
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		const browser = await launchBrowser()
-		alice = await openPage(browser)
-		bob = await openPage(browser)
-		const url = `${relay.url}/r/${newRoomId()}`
-		await joinMap(alice, url, 'Alice')
-		await joinMap(bob, url, 'Bob')
-		await waitForConnected(alice.page)
-		await waitForConnected(bob.page)
+		;({ alice, bob } = await aliceAndBobInOneRoom())
 		await alice.page.evaluate(() => {
 			window.editor!.createShape({
 				id: 'shape:shared' as never,

@@ -1,13 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newRoomId } from '../../shared/roomId'
 import {
+	aliceAndBobInOneRoom,
 	eventually,
-	joinMap,
-	launchBrowser,
-	openPage,
 	screenshotPath,
 	shapeProps,
-	startRelayWithClient,
 	waitForConnected,
 	type TrackedPage,
 } from './browserHelpers'
@@ -17,15 +13,7 @@ describe('editing offline', () => {
 	let bob: TrackedPage
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		const browser = await launchBrowser()
-		alice = await openPage(browser)
-		bob = await openPage(browser)
-		const url = `${relay.url}/r/${newRoomId()}`
-		await joinMap(alice, url, 'Alice')
-		await joinMap(bob, url, 'Bob')
-		await waitForConnected(alice.page)
-		await waitForConnected(bob.page)
+		;({ alice, bob } = await aliceAndBobInOneRoom())
 		await alice.page.evaluate(() => {
 			window.editor!.createShape({
 				id: 'shape:keep' as never,

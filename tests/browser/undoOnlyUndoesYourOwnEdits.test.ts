@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newRoomId } from '../../shared/roomId'
 import {
+	aliceAndBobInOneRoom,
 	eventually,
 	joinMap,
 	launchBrowser,
 	openPage,
 	shapeProps,
-	startRelayWithClient,
-	waitForConnected,
 	type TrackedPage,
 } from './browserHelpers'
 
@@ -16,15 +14,7 @@ describe('undo with two people', () => {
 	let bob: TrackedPage
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		const browser = await launchBrowser()
-		alice = await openPage(browser)
-		bob = await openPage(browser)
-		const url = `${relay.url}/r/${newRoomId()}`
-		await joinMap(alice, url, 'Alice')
-		await joinMap(bob, url, 'Bob')
-		await waitForConnected(alice.page)
-		await waitForConnected(bob.page)
+		;({ alice, bob } = await aliceAndBobInOneRoom())
 	})
 
 	it("undoes Alice's retitle with Ctrl+Z but leaves Bob's later move of the same shape", async () => {
