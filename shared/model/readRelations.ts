@@ -2,7 +2,7 @@ import type { Diagnostic } from '../schema/diagnosticSchema'
 import type { PlanRelation } from '../schema/planSchema'
 import { makeDiagnostic } from './makeDiagnostic'
 import type { BindingRecord, ShapeRecord } from './records'
-import { MAX_TEXT_LENGTH } from './restoreShapeProps'
+import { MAX_TEXT_LENGTH } from './maxTextLength'
 import { richTextToPlain } from './richTextToPlain'
 
 /**

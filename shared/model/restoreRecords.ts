@@ -2,7 +2,8 @@ import type { Diagnostic } from '../schema/diagnosticSchema'
 import { isTypedShapeType } from '../schema/typedShapes'
 import { makeDiagnostic } from './makeDiagnostic'
 import { isPlainObject, type RecordLike } from './records'
-import { describe, MAX_TEXT_LENGTH, restoreShapeProps } from './restoreShapeProps'
+import { MAX_TEXT_LENGTH } from './maxTextLength'
+import { describe, restoreShapeProps } from './restoreShapeProps'
 
 export interface RestoredRecords {
 	records: RecordLike[]

@@ -7,8 +7,6 @@ import { MAX_TEXT_LENGTH } from './maxTextLength'
 import { compilePropsChecker } from './propsChecker'
 import { isPlainObject } from './records'
 
-export { MAX_TEXT_LENGTH }
-
 type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>
 
 const isComplete = {
