@@ -21,6 +21,7 @@ import { ShareDialog } from '../ui/ShareDialog'
 import { saveDisplayName, savedDisplayName } from '../ui/displayName'
 import { uiOverrides } from '../ui/uiOverrides'
 import { RoomContext, type RoomUi } from './RoomContext'
+import { RoomSidebar } from './RoomSidebar'
 import type { RoomSession } from './RoomSession'
 
 // Fonts, icons and translations are bundled and served by the app itself: no CDN requests.
@@ -88,18 +89,21 @@ export function MapEditor({ session }: { session: RoomSession }) {
 
 	return (
 		<RoomContext.Provider value={room}>
-			<div className="dm-canvas" data-kind={session.kind}>
-				<Tldraw
-					store={session.store}
-					shapeUtils={customShapeUtils}
-					tools={tools}
-					overrides={uiOverrides}
-					components={components}
-					assetUrls={assetUrls}
-					options={options}
-					licenseKey={licenseKey}
-					onMount={onMount}
-				/>
+			<div className="dm-room">
+				<div className="dm-canvas" data-kind={session.kind}>
+					<Tldraw
+						store={session.store}
+						shapeUtils={customShapeUtils}
+						tools={tools}
+						overrides={uiOverrides}
+						components={components}
+						assetUrls={assetUrls}
+						options={options}
+						licenseKey={licenseKey}
+						onMount={onMount}
+					/>
+				</div>
+				{editor ? <RoomSidebar editor={editor} session={session} /> : null}
 			</div>
 			{dialog === 'share' ? (
 				<ShareDialog editId={session.roomId} onClose={() => setDialog(null)} />
