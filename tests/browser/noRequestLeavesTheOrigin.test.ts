@@ -34,16 +34,17 @@ describe('the app and its assets', () => {
 		await waitForConnected(alice.page)
 		expect(alice.page.url()).toMatch(/\/r\/[A-Za-z0-9_-]{22}$/)
 
-		for (const [key, x] of [
-			['m', 200],
-			['c', 500],
-			['b', 800],
+		// The canvas is the window minus the side panel; the properties panel covers its top right.
+		for (const [key, x, y] of [
+			['m', 200, 300],
+			['c', 500, 300],
+			['b', 200, 520],
 		] as const) {
 			await alice.page.keyboard.press(key)
-			await alice.page.mouse.click(x, 300)
+			await alice.page.mouse.click(x, y)
 		}
 		await alice.page.keyboard.press('t')
-		await alice.page.mouse.click(300, 600)
+		await alice.page.mouse.click(520, 620)
 		await alice.page.keyboard.type('A note in tldraw text')
 		await alice.page.keyboard.press('Escape')
 		await alice.page.getByRole('button', { name: 'Share' }).click()
