@@ -1,4 +1,5 @@
 import { useValue } from 'tldraw'
+import { FacilitationBar } from '../facilitate/FacilitationBar'
 import { useRoom } from '../room/RoomContext'
 
 /**
@@ -20,6 +21,7 @@ export function MapTopPanel() {
 	)
 	return (
 		<div className="dm-banners">
+			<FacilitationBar />
 			{session.kind === 'view' ? (
 				<div className="dm-banner dm-banner-info" data-testid="readonly-banner">
 					View only: you are watching this map live and cannot change it.
