@@ -31,23 +31,14 @@ export function FacilitationBar() {
 	return (
 		<div className="dm-facilitation-bar">
 			<TimerBadge session={session} />
-			{summoned ? (
-				<div className="dm-follow-notice" role="status" data-testid="follow-notice">
-					<span>
+			{/* Always in the page, so that screen readers announce the notice when it appears. */}
+			<div role="status" className="dm-follow-live">
+				{summoned ? (
+					<div className="dm-follow-notice" data-testid="follow-notice">
 						Following <strong>{summon.name.trim() || 'the facilitator'}</strong> — move to stop
-					</span>
-					<button
-						type="button"
-						className="dm-follow-stop"
-						onClick={() => {
-							editor.stopFollowingUser()
-							setSummon(null)
-						}}
-					>
-						Stop following
-					</button>
-				</div>
-			) : null}
+					</div>
+				) : null}
+			</div>
 		</div>
 	)
 }
