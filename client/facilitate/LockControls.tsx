@@ -68,7 +68,7 @@ export function LockControls({ editor }: { editor: Editor }) {
 					{stages.map((stage) => (
 						<li key={stage.id} className="dm-fac-stage" data-locked={stage.locked}>
 							<span className="dm-fac-lock-icon" aria-hidden="true">
-								{stage.locked ? '🔒' : ''}
+								{stage.locked ? <PadlockIcon /> : null}
 							</span>
 							<button
 								type="button"
@@ -83,7 +83,8 @@ export function LockControls({ editor }: { editor: Editor }) {
 								{stage.name}
 							</button>
 							<span className="dm-fac-stage-meta">
-								{stage.locked ? 'Locked' : `${stage.shapeCount} shapes`}
+								{stage.locked ? 'Locked · ' : ''}
+								{stage.shapeCount} shape{stage.shapeCount === 1 ? '' : 's'}
 							</span>
 							<button
 								type="button"
@@ -114,5 +115,20 @@ export function LockControls({ editor }: { editor: Editor }) {
 				</div>
 			) : null}
 		</section>
+	)
+}
+
+function PadlockIcon() {
+	return (
+		<svg width="12" height="14" viewBox="0 0 12 14" focusable="false">
+			<path
+				d="M3 6V4a3 3 0 0 1 6 0v2"
+				fill="none"
+				stroke="currentColor"
+				strokeWidth="1.6"
+				strokeLinecap="round"
+			/>
+			<rect x="1" y="6" width="10" height="7.5" rx="1.5" fill="currentColor" />
+		</svg>
 	)
 }

@@ -1,0 +1,177 @@
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+	aliceAndBobInOneRoom,
+	eventually,
+	screenshotPath,
+	shapeProps,
+	type TrackedPage,
+} from './browserHelpers'
+
+const STAGE_IDS = ['shape:stage', 'shape:inside', 'shape:blocker']
+
+function lockedStates(page: Page, ids: string[]): Promise<Array<boolean | null>> {
+	return page.evaluate(
+		(shapeIds) => shapeIds.map((id) => window.editor!.getShape(id as never)?.isLocked ?? null),
+		ids
+	)
+}
+
+/** Drags a shape on the page by `dx` screen pixels with the mouse, as a person would. */
+async function dragShape(page: Page, id: string, dx: number) {
+	const at = await page.evaluate((shapeId) => {
+		const editor = window.editor!
+		const bounds = editor.getShapePageBounds(shapeId as never)!
+		// The shape's top band: its title, not a field that starts editing on click.
+		return editor.pageToScreen({ x: bounds.center.x, y: bounds.minY + 12 }).toJson()
+	}, id)
+	await page.mouse.move(at.x, at.y)
+	await page.mouse.down()
+	for (let step = 1; step <= 8; step++) await page.mouse.move(at.x + (dx * step) / 8, at.y)
+	await page.mouse.up()
+	await page.keyboard.press('Escape')
+}
+
+describe('locking a stage', () => {
+	let alice: TrackedPage
+	let bob: TrackedPage
+
+	beforeAll(async () => {
+		const room = await aliceAndBobInOneRoom()
+		alice = room.alice
+		bob = room.bob
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			editor.createShape({
+				id: 'shape:stage' as never,
+				type: 'frame',
+				x: 0,
+				y: 0,
+				props: { w: 700, h: 420, name: 'Stage 1: Discover' },
+			})
+			editor.createShape({
+				id: 'shape:later' as never,
+				type: 'frame',
+				x: 800,
+				y: 0,
+				props: { w: 400, h: 420, name: 'Stage 2: Deliver' },
+			})
+			editor.createShapes([
+				{
+					id: 'shape:inside' as never,
+					type: 'milestone',
+					parentId: 'shape:stage' as never,
+					x: 40,
+					y: 60,
+					props: { title: 'Residents can apply online', owner: 'Priya' },
+				},
+				{
+					id: 'shape:blocker' as never,
+					type: 'blocker',
+					parentId: 'shape:stage' as never,
+					x: 380,
+					y: 60,
+					props: { title: 'Procurement freeze' },
+				},
+				{
+					id: 'shape:outside' as never,
+					type: 'milestone',
+					x: 100,
+					y: 600,
+					props: { title: 'Service launched' },
+				},
+			])
+			editor.zoomToFit()
+		})
+		await eventually(
+			() => shapeProps(bob.page, 'shape:outside'),
+			(p) => p !== null,
+			'Bob has the map'
+		)
+		await bob.page.evaluate(() => {
+			window.editor!.zoomToFit()
+		})
+		await alice.page.getByRole('tab', { name: 'Facilitate' }).click()
+	})
+
+	it('locks the stage and everything in it on the other page', async () => {
+		await alice.page.getByRole('button', { name: 'Lock stage Stage 1: Discover' }).click()
+		await eventually(
+			() => lockedStates(bob.page, STAGE_IDS),
+			(states) => states.every((locked) => locked === true),
+			'Bob sees the stage and its shapes locked'
+		)
+		expect(await lockedStates(bob.page, ['shape:later', 'shape:outside'])).toEqual([false, false])
+		const row = alice.page.getByRole('listitem').filter({ hasText: 'Stage 1: Discover' })
+		expect(await row.textContent()).toContain('Locked')
+		expect(await row.getAttribute('data-locked')).toBe('true')
+		await alice.page.screenshot({ path: screenshotPath('facilitate-panel-locked-stage') })
+	})
+
+	it('keeps the other page from moving or changing the locked shapes', async () => {
+		const before = await shapeProps(bob.page, 'shape:inside')
+		await bob.page.evaluate(() => {
+			const editor = window.editor!
+			editor.updateShapes([
+				{ id: 'shape:inside' as never, type: 'milestone', x: 300, props: { title: 'Changed' } },
+			])
+			editor.deleteShapes(['shape:blocker' as never])
+		})
+		await dragShape(bob.page, 'shape:inside', 150)
+		await dragShape(bob.page, 'shape:stage', 150)
+		// A drag that is let through would reach Alice within this wait.
+		await bob.page.waitForTimeout(1000)
+		expect(await shapeProps(bob.page, 'shape:inside')).toEqual(before)
+		expect(await shapeProps(alice.page, 'shape:inside')).toEqual(before)
+		expect(await shapeProps(alice.page, 'shape:blocker')).not.toBeNull()
+		expect((await shapeProps(alice.page, 'shape:stage'))?.x).toBe(0)
+		expect(await bob.page.evaluate(() => window.editor!.getSelectedShapeIds())).toEqual([])
+
+		// The same drag moves a shape that is not locked: the drag itself works.
+		const outside = await shapeProps(bob.page, 'shape:outside')
+		await dragShape(bob.page, 'shape:outside', 150)
+		await eventually(
+			() => shapeProps(alice.page, 'shape:outside'),
+			(p) => p !== null && (p.x as number) > (outside!.x as number) + 50,
+			'Alice sees Bob move the unlocked milestone'
+		)
+	})
+
+	it('unlocks the stage for everyone, after which the other page can move it', async () => {
+		await alice.page.getByRole('button', { name: 'Unlock stage Stage 1: Discover' }).click()
+		await eventually(
+			() => lockedStates(bob.page, STAGE_IDS),
+			(states) => states.every((locked) => locked === false),
+			'Bob sees the stage unlocked'
+		)
+		const before = await shapeProps(bob.page, 'shape:inside')
+		await dragShape(bob.page, 'shape:inside', 150)
+		await eventually(
+			() => shapeProps(alice.page, 'shape:inside'),
+			(p) => p !== null && (p.x as number) > (before!.x as number) + 50,
+			'Alice sees Bob move the milestone'
+		)
+	})
+
+	it('locks and unlocks the selected shapes', async () => {
+		await alice.page.evaluate(() => {
+			window.editor!.select('shape:outside' as never)
+		})
+		await alice.page.getByRole('button', { name: 'Lock selected (1)' }).click()
+		await eventually(
+			() => lockedStates(bob.page, ['shape:outside']),
+			(states) => states[0] === true,
+			'Bob sees the milestone locked'
+		)
+		expect(await lockedStates(bob.page, STAGE_IDS)).toEqual([false, false, false])
+		await alice.page.getByText('1 other locked shape on this page.').waitFor()
+		await alice.page.getByRole('button', { name: 'Unlock it' }).click()
+		await eventually(
+			() => lockedStates(bob.page, ['shape:outside']),
+			(states) => states[0] === false,
+			'Bob sees the milestone unlocked'
+		)
+		expect(alice.errors).toEqual([])
+		expect(bob.errors).toEqual([])
+	})
+})
