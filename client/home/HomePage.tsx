@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { newRoomId } from '../../shared/roomId'
 import { linkToPath } from '../routes'
+import { stashTemplate } from './pendingTemplate'
 import { forgetMap, recentMaps, type RecentMap } from './recentMaps'
+import { EMPTY_MAP, TemplatePicker } from './TemplatePicker'
 
 function openedLabel(iso: string) {
 	const date = new Date(iso)
@@ -13,6 +15,24 @@ export function HomePage() {
 	const [link, setLink] = useState('')
 	const [linkProblem, setLinkProblem] = useState<string | null>(null)
 	const [recent, setRecent] = useState<RecentMap[]>(() => recentMaps())
+	const [start, setStart] = useState('delivery-map')
+	const [startProblem, setStartProblem] = useState<string | null>(null)
+
+	const createMap = () => {
+		const roomId = newRoomId()
+		if (start !== EMPTY_MAP) {
+			try {
+				stashTemplate(roomId, start)
+			} catch (error) {
+				// Storage disabled or full: say so rather than open an empty map silently.
+				setStartProblem(
+					`The template could not be prepared (${error instanceof Error ? error.message : String(error)}). Choose "Empty map", or allow this site to store data.`
+				)
+				return
+			}
+		}
+		location.assign(`/r/${roomId}`)
+	}
 
 	return (
 		<main className="dm-page dm-home">
@@ -23,14 +43,19 @@ export function HomePage() {
 					blockers in the way. No account needed; works offline.
 				</p>
 			</header>
-			<section>
-				<button
-					type="button"
-					className="dm-button dm-primary dm-big"
-					onClick={() => location.assign(`/r/${newRoomId()}`)}
-				>
-					New map
+			<section aria-labelledby="dm-new-map-heading">
+				<h2 id="dm-new-map-heading">New map</h2>
+				<TemplatePicker
+					value={start}
+					onChange={(id) => {
+						setStart(id)
+						setStartProblem(null)
+					}}
+				/>
+				<button type="button" className="dm-button dm-primary dm-big" onClick={createMap}>
+					Create map
 				</button>
+				{startProblem ? <p className="dm-problem">{startProblem}</p> : null}
 			</section>
 			<section>
 				<h2>Open a link</h2>

@@ -1,7 +1,185 @@
+import { useMemo } from 'react'
 import type { Editor } from 'tldraw'
+import { exportLabels } from '../../shared/export/exportLabels'
+import { indexPlan, shapeLabel, type PlanIndex } from '../../shared/export/indexPlan'
+import { ownershipOf, type PersonLoad } from '../../shared/model/ownership'
+import { useLivePlan } from '../plan/useLivePlan'
 import type { RoomSession } from '../room/RoomSession'
+import { focusShape } from './focusShape'
+import './ownership.css'
 
-/** Who owns, unblocks and owes what (being built). */
-export function OwnershipPanel(_props: { editor: Editor; session: RoomSession }) {
-	return <p className="dm-sidebar-empty">Coming in this change.</p>
+/**
+ * The People tab: each person named on the map (names grouped as shared's `ownershipOf` does),
+ * with the milestones they own, those they unblock, the enablers they owe and the blockers they
+ * must clear; anyone who unblocks too many open milestones is flagged. Every item selects and
+ * zooms to its shape.
+ */
+export function OwnershipPanel({ editor }: { editor: Editor; session: RoomSession }) {
+	const plan = useLivePlan(editor)
+	const { ownership, index } = useMemo(
+		() => ({ ownership: ownershipOf(plan), index: indexPlan(plan) }),
+		[plan]
+	)
+	const { people, unassigned, overloadThreshold } = ownership
+	const flagged = people.filter((p) => p.overloaded).length
+	const gaps = [
+		{ title: 'Milestones without an owner', ids: unassigned.milestonesWithoutOwner },
+		{ title: 'Milestones without an unblocker', ids: unassigned.milestonesWithoutUnblocker },
+		{ title: 'Enablers without a contact', ids: unassigned.enablersWithoutOwner },
+		{ title: 'Blockers nobody owns', ids: unassigned.blockersWithoutOwner },
+	].filter((gap) => gap.ids.length > 0)
+
+	return (
+		<div className="dm-people">
+			<h2 className="dm-people-title">People</h2>
+			{people.length === 0 ? (
+				<p className="dm-sidebar-empty">
+					Nobody is named on the map yet. Give each milestone an owner and an unblocker, and each
+					enabler a contact in its service.
+				</p>
+			) : (
+				<p className="dm-hint">
+					{people.length} {people.length === 1 ? 'person' : 'people'}, busiest first.{' '}
+					{flagged > 0
+						? `${flagged} unblock${flagged === 1 ? 's' : ''} ${overloadThreshold} or more open milestones.`
+						: ''}
+				</p>
+			)}
+			<ul className="dm-people-list" aria-label="People on this map">
+				{people.map((person) => (
+					<Person
+						key={person.key}
+						person={person}
+						index={index}
+						threshold={overloadThreshold}
+						onPick={(id) => focusShape(editor, id)}
+					/>
+				))}
+			</ul>
+			{gaps.length > 0 ? (
+				<section className="dm-people-gaps" aria-labelledby="dm-people-gaps-heading">
+					<h3 id="dm-people-gaps-heading">Nobody named yet</h3>
+					{gaps.map((gap) => (
+						<ItemGroup
+							key={gap.title}
+							title={gap.title}
+							ids={gap.ids}
+							index={index}
+							onPick={(id) => focusShape(editor, id)}
+						/>
+					))}
+				</section>
+			) : null}
+		</div>
+	)
+}
+
+interface PersonProps {
+	person: PersonLoad
+	index: PlanIndex
+	threshold: number
+	onPick: (id: string) => void
+}
+
+function Person({ person, index, threshold, onPick }: PersonProps) {
+	const headingId = `dm-person-${person.key.replace(/[^a-z0-9]+/g, '-')}`
+	return (
+		<li
+			className="dm-person"
+			data-overloaded={person.overloaded ? 'true' : undefined}
+			data-testid="person"
+			aria-labelledby={headingId}
+		>
+			<div className="dm-person-head">
+				<h3 id={headingId} className="dm-person-name">
+					{person.name}
+				</h3>
+				<span className="dm-person-load" title="Open items: milestones, enablers and blockers">
+					{person.load} open
+				</span>
+			</div>
+			{person.overloaded ? (
+				<p className="dm-person-flag" role="note">
+					<span aria-hidden="true">⚠</span>{' '}
+					{`Unblocks ${person.openUnblocks} open milestones (${threshold} or more): a bottleneck. Could someone share the unblocking?`}
+				</p>
+			) : null}
+			<ItemGroup title="Owns" ids={person.milestonesOwned} index={index} onPick={onPick} />
+			<ItemGroup title="Unblocks" ids={person.milestonesUnblocked} index={index} onPick={onPick} />
+			<ItemGroup title="Enablers owed" ids={person.enablersOwed} index={index} onPick={onPick} />
+			<ItemGroup
+				title="Blockers to clear"
+				ids={person.blockersToUnblock}
+				index={index}
+				onPick={onPick}
+			/>
+		</li>
+	)
+}
+
+interface ItemGroupProps {
+	title: string
+	ids: string[]
+	index: PlanIndex
+	onPick: (id: string) => void
+}
+
+function ItemGroup({ title, ids, index, onPick }: ItemGroupProps) {
+	if (ids.length === 0) return null
+	return (
+		<div className="dm-people-group">
+			<h4>
+				{title} ({ids.length})
+			</h4>
+			<ul>
+				{ids.map((id) => (
+					<li key={id}>
+						<button
+							type="button"
+							className="dm-people-item"
+							data-state={stateOf(index, id)}
+							onClick={() => onPick(id)}
+						>
+							<span className="dm-people-marker" data-rag={ragOf(index, id)} aria-hidden="true" />
+							<span className="dm-people-label">{shapeLabel(index, id)}</span>
+							<span className="dm-people-state">{stateText(index, id)}</span>
+						</button>
+					</li>
+				))}
+			</ul>
+		</div>
+	)
+}
+
+function ragOf(index: PlanIndex, id: string): string | undefined {
+	return index.milestones.get(id)?.rag
+}
+
+/** 'done' for what needs nothing more (done, delivered, resolved), so it can be shown quieter. */
+function stateOf(index: PlanIndex, id: string): string | undefined {
+	const m = index.milestones.get(id)
+	if (m) return m.status === 'done' ? 'done' : undefined
+	const e = index.enablers.get(id)
+	if (e) return e.status === 'delivered' ? 'done' : undefined
+	const b = index.blockers.get(id)
+	if (b) return b.status === 'resolved' ? 'done' : undefined
+	return undefined
+}
+
+function stateText(index: PlanIndex, id: string): string {
+	const m = index.milestones.get(id)
+	if (m) {
+		const rag = m.rag === 'none' ? '' : exportLabels.rag[m.rag]
+		const due = m.due === '' ? '' : `due ${m.due}`
+		return m.status === 'done' ? 'Done' : [rag, due].filter(Boolean).join(' · ')
+	}
+	const e = index.enablers.get(id)
+	if (e)
+		return [exportLabels.enablerStatus[e.status], e.neededBy && `by ${e.neededBy}`]
+			.filter(Boolean)
+			.join(' · ')
+	const b = index.blockers.get(id)
+	if (b)
+		return b.status === 'resolved' ? 'Resolved' : `${exportLabels.severity[b.severity]} severity`
+	return ''
 }

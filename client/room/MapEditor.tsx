@@ -9,6 +9,7 @@ import {
 	type Editor,
 	type TLComponents,
 } from 'tldraw'
+import { applyPendingTemplate } from '../home/pendingTemplate'
 import { customShapeUtils } from '../shapes/customShapeUtils'
 import { StageTool } from '../shapes/StageTool'
 import { BlockerTool, EnablerTool, MilestoneTool } from '../shapes/typedShapeTools'
@@ -81,6 +82,8 @@ export function MapEditor({ session }: { session: RoomSession }) {
 		const name = savedDisplayName()
 		if (name) mounted.user.updateUserPreferences({ name })
 		const detach = session.attachEditor(mounted)
+		// A template chosen on the home page for this new map: created once, into an empty map.
+		applyPendingTemplate(mounted, session)
 		return () => {
 			detach()
 			if (window.editor === mounted) delete window.editor

@@ -5,6 +5,7 @@ import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
+import { RagTrail } from './RagTrail'
 import type { MilestoneShape } from './shapeTypes'
 import { TitleField } from './TitleField'
 
@@ -37,7 +38,7 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 	}
 
 	component(shape: MilestoneShape) {
-		const { title, owner, due, status, rag, w, h } = shape.props
+		const { title, owner, due, status, rag, checkins, w, h } = shape.props
 		const overdue = due !== '' && status !== 'done' && due < localToday()
 		return (
 			<HTMLContainer
@@ -62,6 +63,7 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 						placeholder="Double-click to name this milestone"
 						className="dm-title"
 					/>
+					<RagTrail checkins={checkins} />
 					<div className="dm-meta-row">
 						<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
 							{owner === '' ? 'No owner' : owner}

@@ -76,10 +76,10 @@ describe('drawing a map with the tools', () => {
 		await panel.getByLabel('Unblocker (owns unblocking it)').fill('Director of Digital')
 		await panel.getByLabel('Due', { exact: true }).fill('2026-03-31')
 		await panel.getByLabel('Status', { exact: true }).selectOption('in-progress')
-		await panel.getByRole('button', { name: 'Add check-in' }).click()
-		await panel.getByLabel('Check-in 1 date').fill('2026-01-31')
-		await panel.getByLabel('Check-in 1 RAG').selectOption('amber')
-		await panel.getByLabel('Check-in 1 learning or next step').fill('Supplier slow to respond')
+		await panel.getByLabel('Check-in date').fill('2026-01-31')
+		await panel.getByRole('radio', { name: 'Amber' }).check()
+		await panel.getByLabel('Learning or next step').fill('Supplier slow to respond')
+		await panel.getByRole('button', { name: 'Record check-in' }).click()
 		expect(await shapeProps(alice.page, milestone.id)).toMatchObject({
 			outcome: 'People get help without a visit',
 			owner: 'Priya',
