@@ -51,7 +51,12 @@ export class Room {
 	private changed = false
 	/** The state vector before the last transaction (to salvage an update that threw half-way). */
 	private lastBeforeState: Map<number, number> | null = null
+	/**
+	 * The whole document encoded, and the sync step 2 frame around it, while nothing changed since
+	 * (cleared by every kept update): joiners with an empty state share one encoding.
+	 */
 	private fullState: Uint8Array | null = null
+	private fullStateFrame: Uint8Array | null = null
 	private compacting: Promise<void> | null = null
 	/** The encoded size when last measured (-1: never), and the log size at that moment. */
 	private measuredBytes = -1
@@ -133,7 +138,7 @@ export class Room {
 		this.compacting ??= this.deps.queue
 			.flush()
 			.then(async () => {
-				const snapshot = Y.encodeStateAsUpdate(this.doc)
+				const snapshot = this.encodeFullState()
 				const upTo = this.seq
 				this.snapshotBytes = snapshot.length
 				this.measuredBytes = snapshot.length
@@ -161,30 +166,25 @@ export class Room {
 		return this.measuredBytes + this.logBytes - this.logBytesAtMeasure
 	}
 
+	/**
+	 * Applies the snapshot and the log in order in one transaction (two to three times faster than
+	 * merging them first with `Y.mergeUpdates`); an unreadable entry is skipped, not the rest.
+	 */
 	private restore(stored: StoredRoom): void {
 		const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-		if (parts.length > 0) {
-			try {
-				Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
-			} catch (error) {
-				// One bad entry must not cost the others: apply them one by one, skipping what fails.
-				this.deps.log.error('stored room did not load in one piece; loading entry by entry', {
-					room: this.id,
-					error: String(error),
-				})
-				for (const part of parts) {
-					try {
-						Y.applyUpdate(this.doc, part)
-					} catch (partError) {
-						this.deps.log.error('skipped an unreadable stored entry', {
-							room: this.id,
-							bytes: part.length,
-							error: String(partError),
-						})
-					}
+		this.doc.transact(() => {
+			for (const part of parts) {
+				try {
+					Y.applyUpdate(this.doc, part)
+				} catch (error) {
+					this.deps.log.error('skipped an unreadable stored entry', {
+						room: this.id,
+						bytes: part.length,
+						error: String(error),
+					})
 				}
 			}
-		}
+		})
 		this.seq = stored.lastSeq
 		this.snapshotBytes = stored.snapshot?.length ?? 0
 		this.logCount = stored.updates.length
@@ -232,16 +232,26 @@ export class Room {
 	}
 
 	private answerStep1(conn: Connection, stateVector: Uint8Array): void {
-		let update: Uint8Array
+		let frame: Uint8Array
 		if (stateVector.length <= EMPTY_STATE_VECTOR_LENGTH) {
 			Y.decodeStateVector(stateVector)
-			update = this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+			frame = this.fullStateFrame ??= syncFrame(SYNC_STEP_2, this.encodeFullState())
 		} else {
-			update = Y.encodeStateAsUpdate(this.doc, stateVector)
+			frame = syncFrame(SYNC_STEP_2, Y.encodeStateAsUpdate(this.doc, stateVector))
 		}
-		conn.send(syncFrame(SYNC_STEP_2, update))
+		conn.send(frame)
 		// A few bytes in, the whole map out: each 64 KiB of answer costs a message more.
-		conn.charge(Math.floor(update.length / 65536))
+		conn.charge(Math.floor(frame.length / 65536))
+	}
+
+	/** The whole document encoded, cached until the next change (for joiners and snapshots). */
+	private encodeFullState(): Uint8Array {
+		return (this.fullState ??= Y.encodeStateAsUpdate(this.doc))
+	}
+
+	private forgetEncoding(): void {
+		this.fullState = null
+		this.fullStateFrame = null
 	}
 
 	private applyUpdate(conn: Connection, frame: Uint8Array, update: Uint8Array, step: number): void {
@@ -249,7 +259,7 @@ export class Room {
 		if (this.sizeBound() + update.length > maxDocumentBytes) {
 			// The bound overstates the size (the log keeps replaced values): measure before refusing,
 			// and remember the measure so that the next updates do not measure again.
-			this.measuredBytes = Y.encodeStateAsUpdate(this.doc).length
+			this.measuredBytes = this.encodeFullState().length
 			this.logBytesAtMeasure = this.logBytes
 			if (this.measuredBytes + update.length > maxDocumentBytes)
 				return conn.close('documentTooLarge')
@@ -281,6 +291,8 @@ export class Room {
 		try {
 			Y.applyUpdate(this.doc, update, origin)
 		} catch (error) {
+			// It may have left structs pending: they are part of the encoded state.
+			this.forgetEncoding()
 			if (this.changed) this.salvage()
 			throw error
 		}
@@ -299,7 +311,7 @@ export class Room {
 
 	/** Logs an update that is now part of the document, for the store. */
 	private keep(update: Uint8Array): void {
-		this.fullState = null
+		this.forgetEncoding()
 		this.seq++
 		this.deps.queue.push(this.id, this.seq, update)
 		this.logBytes += update.length

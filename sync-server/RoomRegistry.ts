@@ -100,13 +100,15 @@ export class RoomRegistry {
 		}
 		const stored = await this.deps.store.load(roomId)
 		const doc = new Y.Doc()
-		for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
-			try {
-				Y.applyUpdate(doc, part)
-			} catch {
-				// an unreadable entry is skipped here as when loading the room
+		doc.transact(() => {
+			for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+				try {
+					Y.applyUpdate(doc, part)
+				} catch {
+					// an unreadable entry is skipped here as when loading the room
+				}
 			}
-		}
+		})
 		return doc
 	}
 
