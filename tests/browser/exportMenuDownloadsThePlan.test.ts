@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { exportPlan, type ExportOptions } from '../../shared/export/exportPlan'
+import { extractPlan } from '../../shared/model/extractPlan'
+import { aliceAndBobInOneRoom, screenshotPath, type TrackedPage } from './browserHelpers'
+import {
+	downloadFrom,
+	drawSampleMap,
+	openExportMenu,
+	pageToday,
+	planRecordsOf,
+} from './exportMenuHelpers'
+
+/** What shared/'s exporter writes for the records the page has, today. */
+async function expectedExport(page: TrackedPage['page'], options: ExportOptions) {
+	const today = await pageToday(page)
+	const plan = extractPlan(await planRecordsOf(page), { today })
+	return exportPlan(plan, options.format === 'ics' ? { ...options, today } : options)
+}
+
+describe('the export menu', () => {
+	let alice: TrackedPage
+
+	beforeAll(async () => {
+		;({ alice } = await aliceAndBobInOneRoom())
+		await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+		await drawSampleMap(alice.page)
+		await alice.page.evaluate(() => {
+			// A title a spreadsheet would run as a formula, with a comma and quotes.
+			window.editor!.createShape({
+				id: 'shape:tricky' as never,
+				type: 'milestone',
+				x: 200,
+				y: 1400,
+				props: { title: '=SUM(A1) "quoted", and more', owner: 'Ana', due: '2027-01-15' },
+			})
+		})
+	})
+
+	it('opens as a menu, moves with the arrow keys and closes on Escape and outside clicks', async () => {
+		const { page } = alice
+		const button = page.getByRole('button', { name: 'Export', exact: true })
+		expect(await button.getAttribute('aria-haspopup')).toBe('menu')
+		await button.focus()
+		await page.keyboard.press('ArrowDown')
+		const menu = page.getByRole('menu', { name: 'Export' })
+		await menu.waitFor()
+		expect(await button.getAttribute('aria-expanded')).toBe('true')
+		const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '')
+		expect(await focused()).toMatch(/^Markdown/)
+		await page.keyboard.press('ArrowDown')
+		expect(await focused()).toBe('CSV spreadsheet')
+		await page.keyboard.press('End')
+		expect(await focused()).toMatch(/^Replace this map/)
+		await page.keyboard.press('ArrowDown')
+		expect(await focused()).toMatch(/^Markdown/)
+		await page.keyboard.press('p')
+		expect(await focused()).toBe('PNG image')
+		await page.screenshot({ path: screenshotPath('export-menu-open') })
+		await page.keyboard.press('Escape')
+		await menu.waitFor({ state: 'detached' })
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe(
+			'menu'
+		)
+
+		await openExportMenu(page)
+		await page.mouse.click(400, 400)
+		await menu.waitFor({ state: 'detached' })
+	})
+
+	it('downloads the CSV, Jira CSV, Asana CSV, JSON and iCalendar exactly as shared/ writes them', async () => {
+		const cases: Array<[string, ExportOptions, string]> = [
+			['CSV spreadsheet', { format: 'csv' }, 'delivery-map.csv'],
+			['CSV for Jira', { format: 'csv', preset: 'jira' }, 'delivery-map-jira.csv'],
+			['CSV for Asana', { format: 'csv', preset: 'asana' }, 'delivery-map-asana.csv'],
+			['JSON plan', { format: 'json' }, 'delivery-map.json'],
+			['iCalendar', { format: 'ics' }, 'delivery-map.ics'],
+		]
+		for (const [label, options, fileName] of cases) {
+			const file = await downloadFrom(alice.page, label)
+			const expected = await expectedExport(alice.page, options)
+			expect(file.fileName).toBe(fileName)
+			expect(file.bytes.toString('utf8')).toBe(expected.text)
+			expect(expected.text.length).toBeGreaterThan(200)
+		}
+		const csv = (await downloadFrom(alice.page, 'CSV spreadsheet')).bytes
+		// UTF-8 BOM, and the formula-looking title neutralised.
+		expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+		expect(csv.toString('utf8')).toContain(`"'=SUM(A1) ""quoted"", and more"`)
+	})
+
+	it('downloads the Markdown list, copies it to the clipboard and says so', async () => {
+		const { page } = alice
+		await page.evaluate(() => navigator.clipboard.writeText('before'))
+		const file = await downloadFrom(page, 'Markdown')
+		const expected = await expectedExport(page, { format: 'md' })
+		expect(file.fileName).toBe('delivery-map.md')
+		expect(file.bytes.toString('utf8')).toBe(expected.text)
+		expect(expected.text).toContain("Residents' energy needs mapped")
+		await page
+			.getByRole('status')
+			.filter({ hasText: 'Copied the milestone list to the clipboard' })
+			.waitFor({ timeout: 10_000 })
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.text)
+	})
+
+	it('exports what the map holds now, after an edit', async () => {
+		const { page } = alice
+		await page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:m-needs' as never,
+				type: 'milestone',
+				props: { title: 'Needs mapped, street by street', rag: 'red' },
+			})
+		})
+		const file = await downloadFrom(page, 'JSON plan')
+		const plan = JSON.parse(file.bytes.toString('utf8')) as { milestones: Array<{ title: string }> }
+		expect(plan.milestones.map((m) => m.title)).toContain('Needs mapped, street by street')
+		expect(file.bytes.toString('utf8')).toBe((await expectedExport(page, { format: 'json' })).text)
+		expect(alice.errors).toEqual([])
+	})
+})
