@@ -14,18 +14,19 @@ export function LockControls({ editor }: { editor: Editor }) {
 	// A string, so that the panel re-renders only when what it shows changes, not on every edit.
 	const stagesKey = useValue('stages', () => JSON.stringify(stagesOf(editor)), [editor])
 	const stages = useMemo(() => JSON.parse(stagesKey) as StageLock[], [stagesKey])
-	const selection = useValue(
-		'selection locks',
-		() => {
-			const shapes = editor.getSelectedShapes()
-			return {
-				count: shapes.length,
-				unlocked: shapes.filter((shape) => !shape.isLocked).length,
-				locked: shapes.filter((shape) => shape.isLocked).length,
-			}
-		},
-		[editor]
-	)
+	const selection = {
+		count: useValue('selected', () => editor.getSelectedShapeIds().length, [editor]),
+		unlocked: useValue(
+			'selected unlocked',
+			() => editor.getSelectedShapes().filter((shape) => !shape.isLocked).length,
+			[editor]
+		),
+		locked: useValue(
+			'selected locked',
+			() => editor.getSelectedShapes().filter((shape) => shape.isLocked).length,
+			[editor]
+		),
+	}
 	const looseCount = useValue('loose locked', () => looseLockedShapeIds(editor).length, [editor])
 
 	return (
@@ -70,21 +71,24 @@ export function LockControls({ editor }: { editor: Editor }) {
 							<span className="dm-fac-lock-icon" aria-hidden="true">
 								{stage.locked ? <PadlockIcon /> : null}
 							</span>
-							<button
-								type="button"
-								className="dm-fac-stage-name"
-								title="Show this stage"
-								onClick={() => {
-									const bounds = editor.getShapePageBounds(stage.id)
-									if (bounds)
-										editor.zoomToBounds(bounds, { inset: 40, animation: { duration: 200 } })
-								}}
-							>
-								{stage.name}
-							</button>
-							<span className="dm-fac-stage-meta">
-								{stage.locked ? 'Locked · ' : ''}
-								{stage.shapeCount} shape{stage.shapeCount === 1 ? '' : 's'}
+							<span className="dm-fac-stage-text">
+								<button
+									type="button"
+									className="dm-fac-stage-name"
+									title={`Show ${stage.name}`}
+									onClick={() => {
+										const bounds = editor.getShapePageBounds(stage.id)
+										if (bounds)
+											editor.zoomToBounds(bounds, { inset: 40, animation: { duration: 200 } })
+									}}
+								>
+									{stage.name}
+								</button>
+								<span className="dm-fac-stage-meta">
+									{stage.locked ? 'Locked · ' : ''}
+									{stage.shapeCount} shape{stage.shapeCount === 1 ? '' : 's'}
+									{stage.locked ? ' inside' : ''}
+								</span>
 							</span>
 							<button
 								type="button"

@@ -123,6 +123,42 @@ describe('the shared countdown timer', () => {
 		expect(viewer.errors).toEqual([])
 	})
 
+	it('shows the same time left on a machine whose clock is 90 seconds fast, and when it starts the timer', async () => {
+		const dana = await openPage(alice.context.browser()!)
+		await dana.context.addInitScript(() => {
+			const realNow = Date.now.bind(Date)
+			Date.now = () => realNow() + 90_000
+		})
+		await joinMap(dana, roomUrl, 'Dana')
+		await waitForConnected(dana.page)
+		const skew = await dana.page.evaluate(() => Date.now() - new Date().getTime())
+		expect(Math.abs(skew - 90_000)).toBeLessThan(1000)
+		await eventually(
+			() => shownTimer(dana.page),
+			(t) => t?.label === 'Time left',
+			'Dana sees the running timer'
+		)
+		// Dana's page samples the relay's clock when it opens (about a second).
+		await dana.page.waitForTimeout(2000)
+		let { first, second } = await bothTimers(alice.page, dana.page)
+		expect(Math.abs(first!.seconds - second!.seconds)).toBeLessThanOrEqual(1)
+
+		await dana.page.getByRole('tab', { name: 'Facilitate' }).click()
+		await dana.page.getByRole('button', { name: '10 min' }).click()
+		await dana.page.getByRole('button', { name: 'Start again (10:00)' }).click()
+		await eventually(
+			() => shownTimer(bob.page),
+			(t) => t?.label === 'Time left' && t.seconds > 500,
+			'Bob sees the timer Dana started'
+		)
+		await bob.page.waitForTimeout(2500)
+		;({ first, second } = await bothTimers(bob.page, dana.page))
+		expect(first!.seconds).toBeLessThan(599)
+		expect(first!.seconds).toBeGreaterThan(560)
+		expect(Math.abs(first!.seconds - second!.seconds)).toBeLessThanOrEqual(1)
+		expect(dana.errors).toEqual([])
+	})
+
 	it('says on every page, visibly and to screen readers, when time is up', async () => {
 		await alice.page.getByRole('button', { name: 'Custom' }).click()
 		await alice.page.getByLabel('Minutes').fill('0:03')
