@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { newRoomId } from '../../shared/roomId'
+import {
+	artifactsDir,
+	joinMap,
+	launchBrowser,
+	openPage,
+	startRelayWithClient,
+	waitForConnected,
+	type TrackedPage,
+} from './browserHelpers'
+import { downloadFrom, drawSampleMap, openExportMenu } from './exportMenuHelpers'
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+describe('the map as a picture', () => {
+	let alice: TrackedPage
+	let origin: string
+
+	beforeAll(async () => {
+		const relay = await startRelayWithClient()
+		origin = relay.url
+		alice = await openPage(await launchBrowser())
+		await joinMap(alice, `${relay.url}/r/${newRoomId()}`, 'Alice')
+		await waitForConnected(alice.page)
+	})
+
+	it('says there is nothing to draw while the map is empty', async () => {
+		let downloads = 0
+		const count = () => downloads++
+		alice.page.on('download', count)
+		await openExportMenu(alice.page)
+		await alice.page.getByRole('menuitem', { name: 'PNG image' }).click()
+		await alice.page
+			.getByRole('status')
+			.filter({ hasText: 'The map is empty' })
+			.waitFor({ timeout: 10_000 })
+		alice.page.off('download', count)
+		expect(downloads).toBe(0)
+	})
+
+	it('downloads a PNG that is a real image of the map', async () => {
+		await drawSampleMap(alice.page)
+		const file = await downloadFrom(alice.page, 'PNG image')
+		expect(file.fileName).toBe('delivery-map.png')
+		expect([...file.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE)
+		writeFileSync(join(artifactsDir, 'export-map.png'), file.bytes)
+		const image = await alice.page.evaluate(async (base64) => {
+			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+			const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+			const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+			const context = canvas.getContext('2d')!
+			context.drawImage(bitmap, 0, 0)
+			const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data
+			const colours = new Set<number>()
+			for (let i = 0; i < pixels.length; i += 4 * 97) {
+				colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!)
+			}
+			return { width: bitmap.width, height: bitmap.height, colours: colours.size }
+		}, file.bytes.toString('base64'))
+		// Four stages side by side: wider than tall, and drawn (not one flat colour).
+		expect(image.width).toBeGreaterThan(image.height)
+		expect(image.height).toBeGreaterThan(200)
+		expect(image.colours).toBeGreaterThan(10)
+	})
+
+	it('downloads an SVG with the shapes and their titles, fonts embedded from the app', async () => {
+		const requestsBefore = alice.requests.length
+		const file = await downloadFrom(alice.page, 'SVG image')
+		expect(file.fileName).toBe('delivery-map.svg')
+		const svg = file.bytes.toString('utf8')
+		writeFileSync(join(artifactsDir, 'export-map.svg'), svg)
+		const parsed = await alice.page.evaluate((text) => {
+			const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+			return {
+				root: doc.documentElement.nodeName,
+				errors: doc.getElementsByTagName('parsererror').length,
+				text: doc.documentElement.textContent ?? '',
+			}
+		}, svg)
+		expect(parsed).toMatchObject({ root: 'svg', errors: 0 })
+		for (const title of [
+			"Residents' energy needs mapped",
+			'First 100 homes retrofitted',
+			'Local installers trained',
+			'Discover',
+			'Embed',
+		]) {
+			expect(parsed.text).toContain(title)
+		}
+		expect(svg).toContain('@font-face')
+		expect(svg).not.toMatch(/url\(["']?https?:/)
+		const offOrigin = alice.requests
+			.slice(requestsBefore)
+			.filter((url) => !url.startsWith(origin) && !url.startsWith(origin.replace('http', 'ws')))
+			.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'))
+		expect(offOrigin).toEqual([])
+		expect(alice.errors).toEqual([])
+	})
+})
