@@ -1,18 +1,21 @@
 /**
  * `npm run bench:relay`: the relay against the reference server @y/websocket-server@0.1.1, side by
- * side, with stock y-websocket clients in this process and each server in a child process of its
- * own (fresh for every run, so CPU and peak RSS are the server's alone). Each scenario alternates
+ * side. Each server runs in a child process of its own (fresh for every run, so CPU and peak RSS
+ * are the server's alone); the stock y-websocket clients run in four client processes
+ * (`relayBenchWorker.ts`) started once and used alike for both servers. Each scenario alternates
  * the servers (ABBA). Our relay runs with persistence on (SQLite in a temporary folder); the
  * reference keeps rooms in memory only.
  *
  * - fan-out: 4 rooms x 25 clients, 5 writers a room each moving a shape 20 times a second, 10 s
- * - join storm: 20 clients join at once a room of 5,000 records with 10,000 edits of history
+ * - join storm: 20 clients (5 in each client process) join at once a room of 5,000 records with
+ *   10,000 edits of history
  * - awareness: 50 clients in one room, each changing its presence 10 times a second, 5 s
  *
  * "Delivered frame": one update (or awareness change) arriving at one client other than its
  * author. Server CPU is user + system time of the server process over the measured window.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { Usage } from './relayBenchServer'
 import {
@@ -20,10 +23,12 @@ import {
 	fanOut,
 	joinStorm,
 	sleep,
+	WORKERS,
 	type Kind,
 	type RunResult,
 	type Server,
 } from './relayBenchScenarios'
+import { startWorkers, type BenchWorker } from './relayBenchWorkers'
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./relayBenchServer.ts', import.meta.url))
 
@@ -100,19 +105,23 @@ function summarise(runs: RunResult[]): Summary {
 	}
 }
 
+/** Runs a scenario `rounds` times in the order reference, ours, ours, reference. */
 async function scenario(
 	name: string,
-	run: (server: Server) => Promise<RunResult>
+	run: (server: Server, workers: BenchWorker[]) => Promise<RunResult>,
+	rounds: number
 ): Promise<Record<Kind, Summary>> {
 	const results: Record<Kind, RunResult[]> = { reference: [], ours: [] }
 	const only = process.env.BENCH_SERVERS?.split(',') as Kind[] | undefined
-	const order = (['reference', 'ours', 'ours', 'reference'] as Kind[]).filter(
-		(k) => !only || only.includes(k)
-	)
+	const abba: Kind[] = ['reference', 'ours', 'ours', 'reference']
+	const order = Array.from({ length: Number(process.env.BENCH_ROUNDS ?? rounds) }, () => abba)
+		.flat()
+		.filter((k) => !only || only.includes(k))
 	for (const kind of order) {
+		const load = loadavg()[0]!
 		const server = await startServer(kind)
 		try {
-			const result = await run(server)
+			const result = await run(server, workers)
 			results[kind].push(result)
 			const s = summarise([result])
 			console.log(
@@ -120,7 +129,9 @@ async function scenario(
 					`frames ${s.delivered}  cpu ${s.cpuPerFrame.toFixed(1)} µs/frame (${(s.systemShare * 100).toFixed(0)}% system)  rss ${s.peakRssMb.toFixed(0)} MB` +
 					(Number.isNaN(s.syncedP50)
 						? ''
-						: `  synced p50 ${s.syncedP50.toFixed(0)} ms p99 ${s.syncedP99.toFixed(0)} ms`)
+						: `  synced p50 ${s.syncedP50.toFixed(0)} ms p99 ${s.syncedP99.toFixed(0)} ms` +
+							` (${result.reconnects ?? 0} reconnects)`) +
+					`  load ${load.toFixed(1)}`
 			)
 		} finally {
 			await server.stop()
@@ -133,14 +144,19 @@ async function scenario(
 // Every stock provider adds a process 'exit' listener.
 process.setMaxListeners(0)
 const started = performance.now()
+const workers = await startWorkers(WORKERS)
 console.log(
-	`relay benchmark (node ${process.version}); each scenario alternates the servers: reference, ours, ours, reference`
+	`relay benchmark (node ${process.version}, ${WORKERS} client processes); each scenario alternates ` +
+		'the servers: reference, ours, ours, reference (the join storm twice over)'
 )
 const all: [string, Record<Kind, Summary>][] = []
 const scenarios = process.env.BENCH_SCENARIOS?.split(',') ?? ['fan-out', 'join', 'awareness']
-if (scenarios.includes('fan-out')) all.push(['fan-out', await scenario('fan-out', fanOut)])
-if (scenarios.includes('join')) all.push(['join storm', await scenario('join', joinStorm)])
-if (scenarios.includes('awareness')) all.push(['awareness', await scenario('awareness', awareness)])
+if (scenarios.includes('fan-out')) all.push(['fan-out', await scenario('fan-out', fanOut, 1)])
+// The noisiest scenario (20 clients applying 1.7 MB each on two shared cores): twice as many runs.
+if (scenarios.includes('join')) all.push(['join storm', await scenario('join', joinStorm, 2)])
+if (scenarios.includes('awareness'))
+	all.push(['awareness', await scenario('awareness', awareness, 1)])
+for (const worker of workers) worker.stop()
 if (all.length < 3) process.exit(0)
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2))

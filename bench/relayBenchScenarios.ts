@@ -1,10 +1,19 @@
-/** The three scenarios of `bench/relay.bench.ts`, with stock y-websocket clients in this process. */
+/**
+ * The three scenarios of `bench/relay.bench.ts`. The stock y-websocket clients that are measured
+ * run in client processes (`bench/relayBenchWorker.ts`), so that the server under test competes
+ * with them for the cores as it would with browsers, and not with one process applying everybody's
+ * state in a row; this process seeds rooms, times raw sockets and reads the server's CPU.
+ */
 import * as decoding from 'lib0/decoding'
-import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { newRoomId } from '../shared/roomId'
+import { closeAll, newClient, shapeRecord, sleep, waitFor } from './relayBenchClients'
 import type { Usage } from './relayBenchServer'
+import type { WorkerFrames, WorkerJoins } from './relayBenchWorker'
+import type { BenchWorker } from './relayBenchWorkers'
+
+export { sleep }
 
 export type Kind = 'reference' | 'ours'
 
@@ -17,8 +26,10 @@ export interface Server {
 
 export interface RunResult {
 	latencies: number[]
-	/** Join storm only: stock clients' time to `synced` (bound by applying the state here). */
+	/** Join storm only: stock clients' time to `synced` (the state arrived and was applied). */
 	syncedLatencies?: number[]
+	/** Join storm only: connections stock joiners lost before `synced`. */
+	reconnects?: number
 	lost: number
 	delivered: number
 	cpuMicros: number
@@ -26,148 +37,29 @@ export interface RunResult {
 	maxRssBytes: number
 }
 
+/** Client processes the scenarios need: one per fan-out room. */
+export const WORKERS = 4
+
 const quick = process.env.BENCH_QUICK === '1'
 const FANOUT_SECONDS = quick ? 3 : 10
 const AWARENESS_SECONDS = quick ? 2 : 5
 
-interface Client {
-	doc: Y.Doc
-	provider: WebsocketProvider
-	synced: Promise<void>
-}
-
-function newClient(port: number, room: string): Client {
-	const doc = new Y.Doc()
-	const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, room, doc, {
-		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-		disableBc: true,
-	})
-	// The relay tells view clients their role with message 100; editors never get it.
-	const synced = new Promise<void>((resolve) =>
-		provider.on('sync', (state: boolean) => {
-			if (state) resolve()
-		})
-	)
-	return { doc, provider, synced }
-}
-
-function closeAll(clients: Client[]): void {
-	for (const c of clients) {
-		c.provider.destroy()
-		c.doc.destroy()
-	}
-}
-
-function shapeRecord(id: string, i: number): Y.Map<unknown> {
-	const fields = new Y.Map<unknown>()
-	fields.set('id', id)
-	fields.set('typeName', 'shape')
-	fields.set('type', 'milestone')
-	fields.set('parentId', 'page:page')
-	fields.set('index', `a${i}`)
-	fields.set('x', i * 10)
-	fields.set('y', i * 5)
-	fields.set('rotation', 0)
-	const props = new Y.Map<unknown>()
-	props.set('w', 200)
-	props.set('h', 120)
-	props.set('title', `Milestone ${i}`)
-	props.set('status', 'planned')
-	fields.set('props', props)
-	fields.set('meta', new Y.Map<unknown>())
-	return fields
-}
-
-/** Runs each task every `periodMs`, their phases spread over the period; returns a stop function. */
-function startPeriodic(tasks: (() => void)[], periodMs: number): () => void {
-	const handles: NodeJS.Timeout[] = []
-	let stopped = false
-	tasks.forEach((task, i) => {
-		const offset = (periodMs * i) / tasks.length
-		handles.push(
-			setTimeout(() => {
-				if (stopped) return
-				task()
-				handles.push(setInterval(task, periodMs))
-			}, offset)
-		)
-	})
-	return () => {
-		stopped = true
-		for (const handle of handles) clearInterval(handle)
-	}
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
-	const start = performance.now()
-	while (!check()) {
-		if (performance.now() - start > timeoutMs) return false
-		await sleep(20)
-	}
-	return true
-}
-
-export async function fanOut(server: Server): Promise<RunResult> {
-	const ROOMS = 4
-	const CLIENTS = 25
-	const WRITERS = 5
-	const clients: Client[] = []
-	const latencies: number[] = []
-	let delivered = 0
-	let expected = 0
-	const starters: (() => void)[] = []
-	for (let r = 0; r < ROOMS; r++) {
-		const room = newRoomId()
-		const roomClients = Array.from({ length: CLIENTS }, () => newClient(server.port, room))
-		clients.push(...roomClients)
-		await Promise.all(roomClients.map((c) => c.synced))
-		const writers = roomClients.slice(0, WRITERS)
-		writers.forEach((w, i) =>
-			w.doc.getMap('records').set(`shape:w${i}`, shapeRecord(`shape:w${i}`, i))
-		)
-		await waitFor(() => roomClients.every((c) => c.doc.getMap('records').size === WRITERS), 20_000)
-		const sentAt = writers.map(() => [] as number[])
-		for (const c of roomClients) {
-			writers.forEach((w, i) => {
-				if (w === c) return
-				const fields = c.doc.getMap('records').get(`shape:w${i}`) as Y.Map<unknown>
-				fields.observe((event) => {
-					if (!event.keysChanged.has('x')) return
-					const sent = sentAt[i]![fields.get('x') as number]
-					if (sent === undefined) return
-					latencies.push(performance.now() - sent)
-					delivered++
-				})
-			})
-		}
-		writers.forEach((w, i) => {
-			const fields = w.doc.getMap('records').get(`shape:w${i}`) as Y.Map<unknown>
-			let seq = 0
-			const move = () => {
-				seq++
-				sentAt[i]![seq] = performance.now()
-				expected += CLIENTS - 1
-				w.doc.transact(() => {
-					fields.set('x', seq)
-					fields.set('y', seq)
-				})
-			}
-			starters.push(move)
-		})
-	}
+/** Runs `groups` (already set up in their workers) for `seconds`, and reads the server's CPU. */
+async function measureGroups(
+	server: Server,
+	groups: BenchWorker[],
+	seconds: number
+): Promise<RunResult> {
 	await sleep(200)
 	const before = await server.usage()
-	const stopWriters = startPeriodic(starters, 50)
-	await sleep(FANOUT_SECONDS * 1000)
-	stopWriters()
-	await waitFor(() => delivered >= expected, 3000)
+	await Promise.all(groups.map((w) => w.request({ task: 'start' })))
+	await sleep(seconds * 1000)
+	const results = await Promise.all(groups.map((w) => w.request<WorkerFrames>({ task: 'finish' })))
 	const after = await server.usage()
-	closeAll(clients)
+	const delivered = results.reduce((s, r) => s + r.delivered, 0)
 	return {
-		latencies,
-		lost: expected - delivered,
+		latencies: results.flatMap((r) => r.latencies),
+		lost: results.reduce((s, r) => s + r.expected, 0) - delivered,
 		delivered,
 		cpuMicros: after.cpuMicros - before.cpuMicros,
 		systemMicros: after.systemMicros - before.systemMicros,
@@ -175,7 +67,32 @@ export async function fanOut(server: Server): Promise<RunResult> {
 	}
 }
 
-export async function joinStorm(server: Server): Promise<RunResult> {
+/** 4 rooms x 25 clients, one client process a room; 5 writers a room move a shape at 20 Hz. */
+export async function fanOut(server: Server, workers: BenchWorker[]): Promise<RunResult> {
+	const rooms = workers.slice(0, 4)
+	await Promise.all(
+		rooms.map((w) =>
+			w.request({ task: 'fanOut', port: server.port, room: newRoomId(), clients: 25, writers: 5 })
+		)
+	)
+	return measureGroups(server, rooms, FANOUT_SECONDS)
+}
+
+/** 50 clients in one room (in one client process) change their presence at 10 Hz. */
+export async function awareness(server: Server, workers: BenchWorker[]): Promise<RunResult> {
+	const group = workers.slice(0, 1)
+	await group[0]!.request({
+		task: 'awareness',
+		port: server.port,
+		room: newRoomId(),
+		clients: 50,
+		total: 50,
+	})
+	await sleep(300)
+	return measureGroups(server, group, AWARENESS_SECONDS)
+}
+
+export async function joinStorm(server: Server, workers: BenchWorker[]): Promise<RunResult> {
 	const RECORDS = 5000
 	const EDITS = 10_000
 	const JOINERS = 20
@@ -212,29 +129,28 @@ export async function joinStorm(server: Server): Promise<RunResult> {
 	const check = new Y.Doc()
 	if (delivered.sample) Y.applyUpdate(check, delivered.sample)
 	const rawComplete = check.getMap('records').size === RECORDS ? delivered.latencies.length : 0
-	// 2. Stock clients joining at once, timed to `synced` (mostly this process applying 1.7 MB each).
+	// 2. Stock clients joining at once, spread over the client processes, timed to `synced`.
 	;(records.get('shape:0') as Y.Map<unknown>).set('x', -2)
 	await sleep(300)
-	const start = performance.now()
-	const joiners = Array.from({ length: JOINERS }, () => newClient(server.port, room))
-	const syncedLatencies: number[] = []
-	let complete = 0
-	await Promise.all(
-		joiners.map((j) =>
-			Promise.race([
-				j.synced.then(() => {
-					syncedLatencies.push(performance.now() - start)
-					if (j.doc.getMap('records').size === RECORDS) complete++
-				}),
-				sleep(60_000),
-			])
+	const perWorker = JOINERS / workers.length
+	const joins = await Promise.all(
+		workers.map((w) =>
+			w.request<WorkerJoins>({
+				task: 'join',
+				port: server.port,
+				room,
+				count: perWorker,
+				records: RECORDS,
+			})
 		)
 	)
 	const after = await server.usage()
-	closeAll([seeder, ...joiners])
+	closeAll([seeder])
+	const complete = joins.reduce((s, j) => s + j.complete, 0)
 	return {
 		latencies: delivered.latencies,
-		syncedLatencies,
+		syncedLatencies: joins.flatMap((j) => j.syncedLatencies),
+		reconnects: joins.reduce((s, j) => s + j.reconnects, 0),
 		lost: 2 * JOINERS - complete - rawComplete,
 		delivered: 2 * JOINERS,
 		cpuMicros: after.cpuMicros - before.cpuMicros,
@@ -277,65 +193,4 @@ async function rawJoiners(port: number, room: string, count: number) {
 		})
 	)
 	return { latencies, sample: sample as Uint8Array | null }
-}
-
-export async function awareness(server: Server): Promise<RunResult> {
-	const CLIENTS = 50
-	const room = newRoomId()
-	const clients = Array.from({ length: CLIENTS }, () => newClient(server.port, room))
-	await Promise.all(clients.map((c) => c.synced))
-	clients.forEach((c, i) =>
-		c.provider.awareness.setLocalState({ user: { name: `P${i}` }, seq: 0, t: 0 })
-	)
-	await waitFor(
-		() => clients.every((c) => c.provider.awareness.getStates().size === CLIENTS),
-		20_000
-	)
-	await sleep(500)
-	const latencies: number[] = []
-	let delivered = 0
-	let expected = 0
-	for (const c of clients) {
-		const lastSeq = new Map<number, number>()
-		c.provider.awareness.on('change', ({ updated }: { updated: number[] }) => {
-			const now = performance.now()
-			for (const id of updated) {
-				if (id === c.doc.clientID) continue
-				const state = c.provider.awareness.getStates().get(id) as
-					{ seq?: number; t?: number } | undefined
-				if (!state?.seq || !state.t || (lastSeq.get(id) ?? 0) >= state.seq) continue
-				lastSeq.set(id, state.seq)
-				latencies.push(now - state.t)
-				delivered++
-			}
-		})
-	}
-	const before = await server.usage()
-	const movers = clients.map((c, i) => {
-		let seq = 0
-		return () => {
-			seq++
-			expected += CLIENTS - 1
-			c.provider.awareness.setLocalState({
-				user: { name: `P${i}` },
-				cursor: { x: seq, y: seq },
-				seq,
-				t: performance.now(),
-			})
-		}
-	})
-	const stopMovers = startPeriodic(movers, 100)
-	await sleep(AWARENESS_SECONDS * 1000)
-	stopMovers()
-	await waitFor(() => delivered >= expected, 3000)
-	const after = await server.usage()
-	closeAll(clients)
-	return {
-		latencies,
-		lost: expected - delivered,
-		delivered,
-		cpuMicros: after.cpuMicros - before.cpuMicros,
-		systemMicros: after.systemMicros - before.systemMicros,
-		maxRssBytes: after.maxRssBytes,
-	}
 }
