@@ -144,6 +144,36 @@ describe('templates on a new map', () => {
 		expect((await shapesOf(alice)).length).toBe(before.length)
 	})
 
+	it('creates a template map offline, which reaches the others when the network is back', async () => {
+		const tracked = await openPage(browser)
+		const { page, context } = tracked
+		await page.goto(`${relay.url}/`)
+		// The service worker has cached the app shell once it controls the page.
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 30_000,
+		})
+		await context.setOffline(true)
+		const url = await createMapFrom(page, relay, 'Backcasting map')
+		await page.getByTestId('connection').filter({ hasText: 'Offline' }).waitFor()
+		const offline = await eventually(
+			() => shapesOf(page),
+			(s) => s.some((x) => x.type === 'frame'),
+			'the template is on the canvas offline'
+		)
+		const names = offline.filter((s) => s.type === 'frame').sort((a, b) => a.x - b.x)
+		expect(names.map((f) => f.name)).toEqual(['First steps', 'Midway', 'Just before', 'Outcome'])
+
+		await context.setOffline(false)
+		await waitForConnected(page)
+		const bob = await openPage(browser)
+		await joinMap(bob, url, 'Bob')
+		await eventually(
+			() => shapesOf(bob.page),
+			(s) => s.length === offline.length,
+			'Bob receives the template made offline'
+		)
+	})
+
 	it('starts an empty map with no shapes', async () => {
 		await createMapFrom(alice, relay, 'Empty map')
 		await alice.waitForTimeout(500)
