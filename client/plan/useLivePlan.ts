@@ -1,39 +1,275 @@
-import { useEffect, useState } from 'react'
-import type { Editor } from 'tldraw'
+import { useSyncExternalStore } from 'react'
+import type { Editor, TLRecord } from 'tldraw'
 import { extractPlan } from '../../shared/model/extractPlan'
+import { localToday } from '../../shared/schema/dateString'
 import type { Plan } from '../../shared/schema/planSchema'
+import { PatchedPlan } from './planPatch'
+import type { FromPlanWorker, ToPlanWorker } from './planWorkerMessages'
 
 /** The document's shapes and bindings, the records the plan is made from. */
 export function planRecordsOf(editor: Editor): unknown[] {
 	return editor.store.allRecords().filter((r) => r.typeName === 'shape' || r.typeName === 'binding')
 }
 
-/** The plan of the map in the editor, now. */
+/** The plan of the map in the editor, now (the live plan when it is up to date). */
 export function currentPlan(editor: Editor): Plan {
+	const live = sources.get(editor)
+	if (live?.isCurrent()) return live.plan
 	return extractPlan(planRecordsOf(editor))
 }
 
 /**
- * The plan of the map in the editor, kept live: recomputed at most once a frame after the
- * document changes (local or remote), never on every store event.
+ * The plan of the map in the editor, kept live as anyone draws (local or remote changes). One
+ * source per editor serves every panel. The plan is extracted in a worker from the changes alone,
+ * so the page's main thread (and so drawing) only pays for posting changed records and for the
+ * entries of the plan that changed; unchanged entries keep their objects.
  */
 export function useLivePlan(editor: Editor): Plan {
-	const [plan, setPlan] = useState(() => currentPlan(editor))
-	useEffect(() => {
-		let frame = 0
-		const schedule = () => {
-			if (frame) return
-			frame = requestAnimationFrame(() => {
-				frame = 0
-				setPlan(currentPlan(editor))
-			})
-		}
-		const stop = editor.store.listen(schedule, { scope: 'document' })
-		schedule()
+	const source = livePlanSource(editor)
+	return useSyncExternalStore(source.subscribe, source.getPlan)
+}
+
+/** Timings of the live plan, for the benchmark (window.__dmLivePlan). */
+export interface LivePlanStats {
+	/** Answers applied, and the last one's times in the worker and on the page. */
+	answers: number
+	workerExtractMs: number
+	workerTotalMs: number
+	applyMs: number
+	/** Whether plans come from the worker (false: extracted on the page, once a frame). */
+	inWorker: boolean
+}
+
+const sources = new WeakMap<Editor, LivePlanSource>()
+
+export function livePlanSource(editor: Editor): LivePlanSource {
+	let source = sources.get(editor)
+	if (!source) {
+		source = new LivePlanSource(editor)
+		sources.set(editor, source)
+	}
+	return source
+}
+
+/** Shapes whose props the plan reads; other shapes matter only as parents (where they sit). */
+const PLAN_SHAPE_TYPES = new Set(['frame', 'group', 'milestone', 'enabler', 'blocker', 'arrow'])
+/** How long a source keeps its worker after the last panel using it closed. */
+const IDLE_MS = 10_000
+
+type ShapeLike = TLRecord & {
+	type: string
+	x: number
+	y: number
+	rotation: number
+	parentId: string
+	index: string
+}
+
+/** What the plan needs of a record, or null when it needs nothing of it. */
+function planViewOf(record: TLRecord): unknown | null {
+	if (record.typeName === 'binding') return record
+	if (record.typeName !== 'shape') return null
+	const shape = record as ShapeLike
+	if (PLAN_SHAPE_TYPES.has(shape.type)) return shape
+	const { id, typeName, type, x, y, rotation, parentId, index } = shape
+	return { id, typeName, type, x, y, rotation, parentId, index, props: {} }
+}
+
+function samePlace(a: TLRecord, b: TLRecord): boolean {
+	const s = a as ShapeLike
+	const t = b as ShapeLike
+	return (
+		s.type === t.type &&
+		s.x === t.x &&
+		s.y === t.y &&
+		s.rotation === t.rotation &&
+		s.parentId === t.parentId
+	)
+}
+
+export class LivePlanSource {
+	plan: Plan
+	readonly stats: LivePlanStats = {
+		answers: 0,
+		workerExtractMs: 0,
+		workerTotalMs: 0,
+		applyMs: 0,
+		inWorker: false,
+	}
+	private readonly listeners = new Set<() => void>()
+	private worker: Worker | null = null
+	private patched: PatchedPlan | null = null
+	private stopListening: (() => void) | null = null
+	private pending = new Map<string, unknown | null>()
+	private flushQueued = false
+	private frame = 0
+	private sentSeq = 0
+	private answeredSeq = 0
+	private idleTimer: ReturnType<typeof setTimeout> | null = null
+	private stoppedOnce = false
+
+	constructor(private readonly editor: Editor) {
+		this.plan = extractPlan(planRecordsOf(editor))
+	}
+
+	readonly getPlan = () => this.plan
+
+	readonly subscribe = (listener: () => void) => {
+		this.listeners.add(listener)
+		if (this.idleTimer) clearTimeout(this.idleTimer)
+		this.idleTimer = null
+		if (!this.stopListening) this.start()
 		return () => {
-			stop()
-			if (frame) cancelAnimationFrame(frame)
+			this.listeners.delete(listener)
+			if (this.listeners.size === 0 && !this.idleTimer) {
+				this.idleTimer = setTimeout(() => {
+					this.idleTimer = null
+					if (this.listeners.size === 0) this.stop()
+				}, IDLE_MS)
+			}
 		}
-	}, [editor])
-	return plan
+	}
+
+	/** Whether `plan` reflects every change made to the document so far. */
+	isCurrent(): boolean {
+		if (!this.stopListening) return false
+		return this.pending.size === 0 && !this.frame && this.answeredSeq === this.sentSeq
+	}
+
+	private start() {
+		this.stopListening = this.editor.store.listen((entry) => this.onChanges(entry.changes), {
+			scope: 'document',
+		})
+		this.startWorker()
+		if (!this.worker || this.stoppedOnce) {
+			this.plan = extractPlan(planRecordsOf(this.editor))
+			this.notify()
+		}
+	}
+
+	private startWorker() {
+		if (typeof Worker === 'undefined') return
+		try {
+			this.worker = new Worker(new URL('./planWorker.ts', import.meta.url), { type: 'module' })
+		} catch {
+			this.worker = null
+			return
+		}
+		this.stats.inWorker = true
+		this.patched = null
+		this.worker.onmessage = (event: MessageEvent<FromPlanWorker>) => this.onAnswer(event.data)
+		this.worker.onerror = () => {
+			// Without the worker, extract on the page (once a frame), as a fallback.
+			this.worker?.terminate()
+			this.worker = null
+			this.stats.inWorker = false
+			this.pending.clear()
+			this.answeredSeq = this.sentSeq
+			this.scheduleOnPage()
+		}
+		const put: unknown[] = []
+		for (const record of this.editor.store.allRecords()) {
+			const view = planViewOf(record)
+			if (view) put.push(view)
+		}
+		this.post(put, [])
+	}
+
+	private stop() {
+		this.stoppedOnce = true
+		this.stopListening?.()
+		this.stopListening = null
+		this.worker?.terminate()
+		this.worker = null
+		this.patched = null
+		this.pending.clear()
+		if (this.frame) cancelAnimationFrame(this.frame)
+		this.frame = 0
+		this.answeredSeq = this.sentSeq
+	}
+
+	private onChanges(changes: {
+		added: Record<string, TLRecord>
+		updated: Record<string, [TLRecord, TLRecord]>
+		removed: Record<string, TLRecord>
+	}) {
+		let relevant = false
+		for (const record of Object.values(changes.added)) {
+			const view = planViewOf(record)
+			if (view) {
+				this.pending.set(record.id, view)
+				relevant = true
+			}
+		}
+		for (const [from, to] of Object.values(changes.updated)) {
+			const view = planViewOf(to)
+			if (!view) continue
+			// A drawing, note or geo shape changing only its content changes nothing in the plan.
+			if (to.typeName === 'shape' && view !== to && samePlace(from, to)) continue
+			this.pending.set(to.id, view)
+			relevant = true
+		}
+		for (const record of Object.values(changes.removed)) {
+			if (record.typeName === 'shape' || record.typeName === 'binding') {
+				this.pending.set(record.id, null)
+				relevant = true
+			}
+		}
+		if (!relevant) return
+		if (!this.worker) {
+			this.pending.clear()
+			this.scheduleOnPage()
+			return
+		}
+		if (!this.flushQueued) {
+			this.flushQueued = true
+			queueMicrotask(() => this.flush())
+		}
+	}
+
+	private flush() {
+		this.flushQueued = false
+		if (!this.worker || this.pending.size === 0) return
+		const put: unknown[] = []
+		const remove: string[] = []
+		for (const [id, view] of this.pending) {
+			if (view === null) remove.push(id)
+			else put.push(view)
+		}
+		this.pending.clear()
+		this.post(put, remove)
+	}
+
+	private post(put: unknown[], remove: string[]) {
+		const message: ToPlanWorker = { seq: ++this.sentSeq, put, remove, today: localToday() }
+		this.worker!.postMessage(message)
+	}
+
+	private onAnswer(answer: FromPlanWorker) {
+		const started = performance.now()
+		this.answeredSeq = answer.seq
+		this.patched ??= new PatchedPlan(answer.format)
+		const changed = this.patched.apply(answer.patch)
+		this.stats.answers++
+		this.stats.workerExtractMs = answer.extractMs
+		this.stats.workerTotalMs = answer.totalMs
+		this.stats.applyMs = performance.now() - started
+		if (changed) {
+			this.plan = this.patched.plan
+			this.notify()
+		}
+	}
+
+	private scheduleOnPage() {
+		if (this.frame) return
+		this.frame = requestAnimationFrame(() => {
+			this.frame = 0
+			this.plan = extractPlan(planRecordsOf(this.editor))
+			this.notify()
+		})
+	}
+
+	private notify() {
+		for (const listener of this.listeners) listener()
+	}
 }

@@ -1,0 +1,239 @@
+import {
+	useLayoutEffect,
+	useMemo,
+	useRef,
+	useState,
+	type KeyboardEvent,
+	type MouseEvent,
+} from 'react'
+import type { Plan, PlanMilestone } from '../../shared/schema/planSchema'
+import { MilestoneItem, plural } from './MilestoneItem'
+import type { ShapeProblems } from './outlineProblems'
+
+/** Milestones rendered per stage at first, and added by each "show more". */
+export const PAGE_SIZE = 50
+const NO_STAGE = 'no-stage'
+
+interface StageGroup {
+	key: string
+	stageId: string | null
+	name: string
+	milestones: PlanMilestone[]
+}
+
+function groupsOf(plan: Plan): StageGroup[] {
+	const byStage = new Map<string | null, PlanMilestone[]>()
+	for (const m of plan.milestones) {
+		const list = byStage.get(m.stage)
+		if (list) list.push(m)
+		else byStage.set(m.stage, [m])
+	}
+	const groups: StageGroup[] = plan.stages.map((s) => ({
+		key: s.id,
+		stageId: s.id,
+		name: s.name || 'Untitled stage',
+		milestones: byStage.get(s.id) ?? [],
+	}))
+	const loose = byStage.get(null)
+	if (loose)
+		groups.push({ key: NO_STAGE, stageId: null, name: 'Not in a stage', milestones: loose })
+	return groups
+}
+
+export interface PlanTreeProps {
+	plan: Plan
+	problems: ShapeProblems
+	selectedIds: ReadonlySet<string>
+	/** Selects the shape on the canvas and brings it into view. */
+	onActivate: (shapeId: string) => void
+}
+
+/**
+ * The plan as a tree: stage, then its milestones in plan order, then each milestone's enablers
+ * and blockers. Keyboard: arrows move, right and left open and close, Home and End, Enter selects
+ * the shape on the canvas. Long stages render their first milestones and a "show more" item.
+ */
+export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreeProps) {
+	const tree = useRef<HTMLUListElement>(null)
+	const [tabKey, setTabKey] = useState<string | null>(null)
+	const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+	const [limits, setLimits] = useState<ReadonlyMap<string, number>>(new Map())
+	const groups = useMemo(() => groupsOf(plan), [plan.stages, plan.milestones])
+	const enablersById = useMemo(() => new Map(plan.enablers.map((e) => [e.id, e])), [plan.enablers])
+	const blockersById = useMemo(() => new Map(plan.blockers.map((b) => [b.id, b])), [plan.blockers])
+
+	// Keep one tab stop: when the item that had it is gone, the first item takes it.
+	useLayoutEffect(() => {
+		const root = tree.current
+		if (!root || root.querySelector('[role="treeitem"][tabindex="0"]')) return
+		const first = root.querySelector<HTMLElement>('[role="treeitem"]')
+		if (first) setTabKey(first.dataset.key ?? null)
+	})
+
+	const toggle = (key: string) =>
+		setCollapsed((old) => {
+			const next = new Set(old)
+			if (!next.delete(key)) next.add(key)
+			return next
+		})
+
+	const activate = (item: HTMLElement) => {
+		const more = item.dataset.more
+		if (more) {
+			setLimits((old) => new Map(old).set(more, (old.get(more) ?? PAGE_SIZE) + PAGE_SIZE))
+			return
+		}
+		if (item.dataset.shape) onActivate(item.dataset.shape)
+	}
+
+	const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+		const item = e.target as HTMLElement
+		if (item.getAttribute('role') !== 'treeitem' || !tree.current) return
+		const items = [...tree.current.querySelectorAll<HTMLElement>('[role="treeitem"]')]
+		const i = items.indexOf(item)
+		const expanded = item.getAttribute('aria-expanded')
+		let next: HTMLElement | undefined
+		switch (e.key) {
+			case 'ArrowDown':
+				next = items[i + 1]
+				break
+			case 'ArrowUp':
+				next = items[i - 1]
+				break
+			case 'Home':
+				next = items[0]
+				break
+			case 'End':
+				next = items[items.length - 1]
+				break
+			case 'ArrowRight':
+				if (expanded === 'false') toggle(item.dataset.key!)
+				else if (expanded === 'true') next = items[i + 1]
+				break
+			case 'ArrowLeft':
+				if (expanded === 'true') toggle(item.dataset.key!)
+				else next = item.parentElement?.closest<HTMLElement>('[role="treeitem"]') ?? undefined
+				break
+			case 'Enter':
+			case ' ':
+				activate(item)
+				break
+			default:
+				// Delete, letters and the like are for the canvas only when the canvas has focus.
+				if (e.key !== 'Tab') e.stopPropagation()
+				return
+		}
+		// Keys handled here never reach the canvas (arrows would nudge the selected shapes).
+		e.preventDefault()
+		e.stopPropagation()
+		next?.focus()
+	}
+
+	const onClick = (e: MouseEvent<HTMLUListElement>) => {
+		const target = e.target as HTMLElement
+		const item = target.closest<HTMLElement>('[role="treeitem"]')
+		if (!item) return
+		item.focus()
+		const toggleKey = target.closest<HTMLElement>('[data-toggle]')?.dataset.toggle
+		if (toggleKey) toggle(toggleKey)
+		else activate(item)
+	}
+
+	if (groups.length === 0) {
+		return (
+			<p className="dm-outline-empty">
+				No stages or milestones yet. Draw a stage (a frame) and put milestones in it; they show up
+				here as you draw.
+			</p>
+		)
+	}
+
+	return (
+		<ul
+			ref={tree}
+			role="tree"
+			aria-label="Plan: stages, milestones, enablers and blockers"
+			className="dm-outline-tree"
+			onKeyDown={onKeyDown}
+			onClick={onClick}
+			onFocus={(e) => {
+				const key = (e.target as HTMLElement).dataset.key
+				if (key && (e.target as HTMLElement).getAttribute('role') === 'treeitem') setTabKey(key)
+			}}
+		>
+			{groups.map((group) => {
+				const open = !collapsed.has(group.key)
+				const limit = limits.get(group.key) ?? PAGE_SIZE
+				const shown = group.milestones.slice(0, limit)
+				const hidden = group.milestones.length - shown.length
+				const moreKey = `more:${group.key}`
+				return (
+					<li
+						key={group.key}
+						role="treeitem"
+						aria-level={1}
+						aria-expanded={group.milestones.length > 0 ? open : undefined}
+						aria-selected={group.stageId ? selectedIds.has(group.stageId) : false}
+						aria-label={`Stage: ${group.name}, ${
+							group.milestones.length === 0
+								? 'no milestones'
+								: plural(group.milestones.length, 'milestone')
+						}`}
+						tabIndex={tabKey === group.key ? 0 : -1}
+						data-key={group.key}
+						data-shape={group.stageId ?? undefined}
+						className="dm-outline-item"
+					>
+						<div
+							className="dm-outline-row dm-outline-stage"
+							data-loose={group.stageId ? undefined : 'true'}
+						>
+							<span
+								className="dm-outline-toggle"
+								data-toggle={group.milestones.length > 0 ? group.key : undefined}
+							>
+								{group.milestones.length > 0 ? (open ? '▾' : '▸') : ''}
+							</span>
+							<span className="dm-outline-title">{group.name}</span>
+							<span className="dm-outline-count">
+								{group.milestones.length === 0
+									? 'no milestones'
+									: plural(group.milestones.length, 'milestone')}
+							</span>
+						</div>
+						{open && group.milestones.length > 0 ? (
+							<ul role="group" className="dm-outline-group">
+								{shown.map((m) => (
+									<MilestoneItem
+										key={m.id}
+										milestone={m}
+										enablersById={enablersById}
+										blockersById={blockersById}
+										problems={problems}
+										expanded={!collapsed.has(m.id)}
+										tabKey={tabKey?.startsWith(m.id) ? tabKey : null}
+										selectedIds={selectedIds}
+									/>
+								))}
+								{hidden > 0 ? (
+									<li
+										role="treeitem"
+										aria-level={2}
+										tabIndex={tabKey === moreKey ? 0 : -1}
+										data-key={moreKey}
+										data-more={group.key}
+										className="dm-outline-item dm-outline-more"
+									>
+										<div className="dm-outline-row">
+											Show {Math.min(PAGE_SIZE, hidden)} more ({hidden} not shown)
+										</div>
+									</li>
+								) : null}
+							</ul>
+						) : null}
+					</li>
+				)
+			})}
+		</ul>
+	)
+}

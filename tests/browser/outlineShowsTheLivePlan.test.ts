@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+	aliceAndBobInOneRoom,
+	eventually,
+	screenshotPath,
+	shapeProps,
+	type TrackedPage,
+} from './browserHelpers'
+import { drawSampleMap } from './exportMenuHelpers'
+
+/** The outline's tree items, as "level: accessible name" lines. */
+async function outlineItems(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('[data-testid="plan-outline"] [role="treeitem"]')].map(
+			(item) => `${item.getAttribute('aria-level')}: ${item.getAttribute('aria-label')}`
+		)
+	)
+}
+
+function treeItem(page: Page, name: string | RegExp) {
+	return page.getByTestId('plan-outline').getByRole('treeitem', { name })
+}
+
+describe('the plan outline beside the canvas', () => {
+	let alice: TrackedPage
+	let bob: TrackedPage
+
+	beforeAll(async () => {
+		;({ alice, bob } = await aliceAndBobInOneRoom())
+		await drawSampleMap(alice.page)
+	})
+
+	it("shows the sample map's stages in order with their milestones, enablers and blockers", async () => {
+		const items = await eventually(
+			() => outlineItems(bob.page),
+			(list) => list.some((l) => l.includes('Retrofit offer is business as usual')),
+			"Bob's outline shows the sample map"
+		)
+		const stages = items.filter((l) => l.startsWith('1: '))
+		expect(stages).toEqual([
+			'1: Stage: Discover, 1 milestone',
+			'1: Stage: Design, 1 milestone',
+			'1: Stage: Deliver, 2 milestones',
+			'1: Stage: Embed, 1 milestone',
+		])
+		const needs = items.find((l) => l.includes("Residents' energy needs mapped"))
+		expect(needs).toMatch(/^2: Milestone: Residents' energy needs mapped, RAG Amber/)
+		expect(needs).toContain('owner Priya (Community team)')
+		expect(needs).toContain('due 31 Jan 2027')
+		// Each milestone's enablers and blockers are its children (level 3), right after it.
+		const homes = items.findIndex((l) => l.includes('First 100 homes retrofitted'))
+		expect(homes).toBeGreaterThan(0)
+		expect(items[homes + 1]).toMatch(/^3: (Enabler|Blocker)/)
+		expect(items.some((l) => l.startsWith('3: Blocker: Listed-building consent'))).toBe(true)
+		expect(items.some((l) => l.startsWith('3: Enabler from Procurement: Framework contract'))).toBe(
+			true
+		)
+		// The map checks are listed too.
+		const checks = bob.page.getByTestId('plan-outline').locator('.dm-outline-diagnostics li')
+		expect(await checks.count()).toBeGreaterThan(0)
+	})
+
+	it("shows a milestone created and then retitled in Alice's page in Bob's outline", async () => {
+		await alice.page.evaluate(() => {
+			window.editor!.createShape({
+				id: 'shape:outline-new' as never,
+				type: 'milestone',
+				parentId: 'shape:stage-design' as never,
+				x: 40,
+				y: 380,
+				props: { title: 'Pilot street chosen', owner: 'Kim' },
+			})
+		})
+		await treeItem(bob.page, /^Milestone: Pilot street chosen,/).waitFor({ timeout: 15_000 })
+		await alice.page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:outline-new' as never,
+				type: 'milestone',
+				props: { title: 'Pilot street chosen with residents' },
+			})
+		})
+		await treeItem(bob.page, /^Milestone: Pilot street chosen with residents,/).waitFor({
+			timeout: 15_000,
+		})
+		const items = await outlineItems(bob.page)
+		expect(items).toContain('1: Stage: Design, 2 milestones')
+	})
+
+	it('edits title, owner, unblocker, due date and RAG from the outline, in both pages', async () => {
+		const page = bob.page
+		await treeItem(page, /^Milestone: Local installers trained,/).click()
+		const form = page.getByTestId('outline-milestone-form')
+		await form.waitFor({ timeout: 10_000 })
+		await form.getByLabel('Title').fill('Local installers trained and certified')
+		await form.getByLabel('Owner (does the work)').fill('Dee (Skills)')
+		await form.getByLabel('Unblocker (owns unblocking it)').fill('Chris (Finance)')
+		await form.getByLabel('Due').fill('2027-08-31')
+		await form.getByLabel('RAG').selectOption('red')
+		const expected = {
+			title: 'Local installers trained and certified',
+			owner: 'Dee (Skills)',
+			unblocker: 'Chris (Finance)',
+			due: '2027-08-31',
+			rag: 'red',
+		}
+		expect(await shapeProps(page, 'shape:m-skills')).toMatchObject(expected)
+		await eventually(
+			() => shapeProps(alice.page, 'shape:m-skills'),
+			(p) => p?.rag === 'red' && p?.due === '2027-08-31' && p?.unblocker === 'Chris (Finance)',
+			'Alice sees the edits made in Bob’s outline'
+		)
+		expect(await shapeProps(alice.page, 'shape:m-skills')).toMatchObject(expected)
+		// Both outlines show the new values.
+		for (const p of [alice.page, bob.page]) {
+			await treeItem(
+				p,
+				/^Milestone: Local installers trained and certified, RAG Red, owner Dee \(Skills\), unblocker Chris \(Finance\), due 31 Aug 2027,/
+			).waitFor({ timeout: 15_000 })
+		}
+		await page.waitForTimeout(400)
+		await page.screenshot({ path: screenshotPath('outline-edit-bob') })
+		expect(alice.errors).toEqual([])
+		expect(bob.errors).toEqual([])
+	})
+})
