@@ -10,6 +10,7 @@ import {
 	type TLComponents,
 } from 'tldraw'
 import { applyPendingTemplate } from '../home/pendingTemplate'
+import { ProblemMarkers } from '../outline/ProblemMarkers'
 import { customShapeUtils } from '../shapes/customShapeUtils'
 import { StageTool } from '../shapes/StageTool'
 import { BlockerTool, EnablerTool, MilestoneTool } from '../shapes/typedShapeTools'
@@ -59,6 +60,7 @@ const components: TLComponents = {
 	SharePanel: MapSharePanel,
 	TopPanel: MapTopPanel,
 	MainMenu,
+	OnTheCanvas: ProblemMarkers,
 }
 
 /** The canvas of one map: tldraw with the delivery-map shapes, tools and panels. */
