@@ -72,6 +72,7 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 	const stage = plan.stages.find((s) => s.id === current.stage)?.name ?? 'Outside any stage'
 	const latest = current.checkins[current.checkins.length - 1]
 	const replaces = current.checkins.some((c) => c.date === date)
+	const doneOnDate = milestones.filter((m) => m.checkins.some((c) => c.date === date)).length
 	const record = () => {
 		try {
 			recordCheckin(editor, current.id, { date, rag: rag ?? '', note })
@@ -123,6 +124,9 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 				value={index + 1}
 				aria-hidden="true"
 			/>
+			<p className="dm-hint" data-testid="checkin-done-count">
+				{doneOnDate} of {milestones.length} checked in on {formatDate(date) || 'this date'}
+			</p>
 
 			<section className="dm-checkin-card" aria-labelledby={ids.heading} data-rag={current.rag}>
 				<p className="dm-checkin-stage">{stage}</p>

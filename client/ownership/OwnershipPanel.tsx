@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useId, useMemo } from 'react'
 import type { Editor } from 'tldraw'
 import { exportLabels } from '../../shared/export/exportLabels'
 import { indexPlan, shapeLabel, type PlanIndex } from '../../shared/export/indexPlan'
@@ -82,7 +82,7 @@ interface PersonProps {
 }
 
 function Person({ person, index, threshold, onPick }: PersonProps) {
-	const headingId = `dm-person-${person.key.replace(/[^a-z0-9]+/g, '-')}`
+	const headingId = useId()
 	return (
 		<li
 			className="dm-person"
@@ -101,7 +101,7 @@ function Person({ person, index, threshold, onPick }: PersonProps) {
 			{person.overloaded ? (
 				<p className="dm-person-flag" role="note">
 					<span aria-hidden="true">⚠</span>{' '}
-					{`Unblocks ${person.openUnblocks} open milestones (${threshold} or more): a bottleneck. Could someone share the unblocking?`}
+					{`Unblocks ${person.openUnblocks} open milestones (the flag is at ${threshold}): a likely bottleneck. Could someone else unblock some of them?`}
 				</p>
 			) : null}
 			<ItemGroup title="Owns" ids={person.milestonesOwned} index={index} onPick={onPick} />

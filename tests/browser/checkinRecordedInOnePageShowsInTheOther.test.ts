@@ -150,6 +150,10 @@ describe('monthly check-in mode', () => {
 			.poll(() => checkinPanel(page).getByTestId('checkin-progress').textContent())
 			.toBe('3 of 3')
 
+		expect(await checkinPanel(page).getByTestId('checkin-done-count').textContent()).toMatch(
+			/^1 of 3 checked in on /
+		)
+
 		const expected = { date: today, rag: 'red', note: 'Bank integration slipped a month' }
 		const seen = await eventually(
 			() => shapeProps(bob.page, 'shape:m2'),

@@ -151,12 +151,16 @@ describe('the ownership view', () => {
 		await expect
 			.poll(() => page.evaluate(() => window.editor!.getSelectedShapeIds() as string[]))
 			.toEqual(['shape:m3'])
-		const inView = await page.evaluate(() => {
-			const editor = window.editor!
-			const bounds = editor.getShapePageBounds('shape:m3' as never)!
-			return editor.getViewportPageBounds().contains(bounds)
-		})
-		expect(inView).toBe(true)
+		// The camera glides there (a short animation), so wait for it to arrive.
+		await expect
+			.poll(() =>
+				page.evaluate(() => {
+					const editor = window.editor!
+					const bounds = editor.getShapePageBounds('shape:m3' as never)!
+					return editor.getViewportPageBounds().contains(bounds) && editor.getZoomLevel() > 0.9
+				})
+			)
+			.toBe(true)
 		await page.evaluate(() => window.editor!.selectNone())
 		await page.evaluate(() => window.editor!.zoomToFit())
 		await page.waitForTimeout(500)
