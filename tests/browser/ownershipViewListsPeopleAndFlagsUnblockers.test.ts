@@ -144,6 +144,29 @@ describe('the ownership view', () => {
 			.toEqual(['Dana', 'Sam Okafor'])
 	})
 
+	it('lists the work nobody is named for', async () => {
+		await alice.page.evaluate(() => {
+			window.editor!.createShape({
+				id: 'shape:m9' as never,
+				type: 'milestone',
+				parentId: 'shape:stage' as never,
+				x: 1300,
+				y: 560,
+				props: { title: 'Nobody has this yet' },
+			})
+		})
+		const gaps = bob.page.getByRole('region', { name: 'Nobody named yet' })
+		await gaps.waitFor({ timeout: 15_000 })
+		expect(await gaps.getByRole('heading', { level: 4 }).allTextContents()).toEqual([
+			'Milestones without an owner (1)',
+			'Milestones without an unblocker (1)',
+		])
+		expect(await gaps.getByRole('button').allTextContents()).toEqual([
+			expect.stringContaining('Nobody has this yet'),
+			expect.stringContaining('Nobody has this yet'),
+		])
+	})
+
 	it('selects and zooms to an item when it is clicked', async () => {
 		const { page } = bob
 		const sam = page.getByTestId('person').filter({ hasText: 'Sam Okafor' })
