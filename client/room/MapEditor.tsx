@@ -9,6 +9,7 @@ import {
 	type Editor,
 	type TLComponents,
 } from 'tldraw'
+import { LockedStageBadges } from '../facilitate/LockedStageBadges'
 import { applyPendingTemplate } from '../home/pendingTemplate'
 import { ProblemMarkers } from '../outline/ProblemMarkers'
 import { customShapeUtils } from '../shapes/customShapeUtils'
@@ -61,6 +62,7 @@ const components: TLComponents = {
 	TopPanel: MapTopPanel,
 	MainMenu,
 	OnTheCanvas: ProblemMarkers,
+	InFrontOfTheCanvas: LockedStageBadges,
 }
 
 /** The canvas of one map: tldraw with the delivery-map shapes, tools and panels. */
