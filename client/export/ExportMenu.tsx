@@ -45,6 +45,13 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 	const target = useRef<'new' | 'replace'>('new')
 	const canReplace = session.kind === 'edit'
 
+	const openedFromFile = useRef(notice !== null)
+	useEffect(() => {
+		// A map just opened from a file: show all of it.
+		if (openedFromFile.current) editor.zoomToFit({ animation: { duration: 0 } })
+		openedFromFile.current = false
+	}, [editor])
+
 	useEffect(() => {
 		if (notice?.kind !== 'done') return
 		const timer = setTimeout(() => setNotice(null), NOTICE_MS)

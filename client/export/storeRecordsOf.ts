@@ -9,15 +9,8 @@ import {
 import { makeDiagnostic } from '../../shared/model/makeDiagnostic'
 import type { RestoredRecords } from '../../shared/model/restoreRecords'
 import type { Diagnostic } from '../../shared/schema/diagnosticSchema'
+import { SYNCED_TYPE_NAMES } from '../sync/yRecords'
 
-/** The record types a map is made of (the same set the room's Y.Doc holds). */
-const MAP_TYPE_NAMES: ReadonlySet<string> = new Set([
-	'document',
-	'page',
-	'shape',
-	'binding',
-	'asset',
-])
 /** Per-session records a tldraw file may also carry; they are not part of the map. */
 const SESSION_TYPE_NAMES: ReadonlySet<string> = new Set([
 	'instance',
@@ -51,7 +44,7 @@ export function storeRecordsOf(
 	for (const raw of restored.records) {
 		if (SESSION_TYPE_NAMES.has(raw.typeName)) continue
 		const id = raw.id
-		if (!MAP_TYPE_NAMES.has(raw.typeName)) {
+		if (!SYNCED_TYPE_NAMES.has(raw.typeName)) {
 			diagnostics.push(
 				makeDiagnostic('record-unreadable', id, `${id} is a "${raw.typeName}" record; skipped.`)
 			)
