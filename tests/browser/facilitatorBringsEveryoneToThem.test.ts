@@ -10,6 +10,11 @@ import {
 	type TrackedPage,
 } from './browserHelpers'
 
+/** Waits across pages get 30 s: several engineers' browser tests share this machine's two cores. */
+function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, what: string) {
+	return eventually(check, accept, what, 30_000)
+}
+
 function viewportCentre(page: Page): Promise<{ x: number; y: number }> {
 	return page.evaluate(() => window.editor!.getViewportPageBounds().center.toJson())
 }
@@ -32,7 +37,7 @@ async function moveCamera(page: Page, x: number, y: number, z = 1) {
 	)
 }
 
-describe('bring everyone to me', () => {
+describe('bring everyone to me', { timeout: 120_000 }, () => {
 	let relayUrl: string
 	let roomUrl: string
 	let alice: TrackedPage
@@ -48,7 +53,7 @@ describe('bring everyone to me', () => {
 		aliceId = await alice.page.evaluate(() => window.editor!.user.getRecordId() as string)
 		await alice.page.getByRole('tab', { name: 'Facilitate' }).click()
 		// Alice's presence (her camera) must have reached Bob before she can be followed.
-		await eventually(
+		await until(
 			() => bob.page.evaluate(() => window.editor!.getCollaborators().map((c) => c.userName)),
 			(names) => names.includes('Alice'),
 			'Bob sees Alice in the room'
@@ -62,7 +67,7 @@ describe('bring everyone to me', () => {
 		expect(near(aliceCentre, await viewportCentre(bob.page))).toBe(false)
 
 		await alice.page.getByRole('button', { name: 'Bring everyone to me' }).click()
-		await eventually(
+		await until(
 			() => viewportCentre(bob.page),
 			(centre) => near(centre, aliceCentre),
 			"Bob's view is centred where Alice's is"
@@ -79,7 +84,7 @@ describe('bring everyone to me', () => {
 
 		await moveCamera(alice.page, 1500, 900, 1)
 		const moved = await viewportCentre(alice.page)
-		await eventually(
+		await until(
 			() => viewportCentre(bob.page),
 			(centre) => near(centre, moved),
 			"Bob's view follows Alice's next move"
@@ -89,7 +94,7 @@ describe('bring everyone to me', () => {
 	it('stops following when the summoned person pans their own view', async () => {
 		await bob.page.mouse.move(400, 400)
 		await bob.page.mouse.wheel(0, 300)
-		await eventually(
+		await until(
 			() => following(bob.page),
 			(id) => id === null,
 			'Bob stops following after panning'
@@ -103,13 +108,13 @@ describe('bring everyone to me', () => {
 
 	it('stops following when the summoned person clicks the canvas', async () => {
 		await alice.page.getByRole('button', { name: 'Bring everyone to me' }).click()
-		await eventually(
+		await until(
 			() => following(bob.page),
 			(id) => id === aliceId,
 			'Bob follows again'
 		)
 		await bob.page.mouse.click(300, 500)
-		await eventually(
+		await until(
 			() => following(bob.page),
 			(id) => id === null,
 			'Bob stops following after clicking'
@@ -124,12 +129,12 @@ describe('bring everyone to me', () => {
 		const viewer = await openPage(browser)
 		await joinMap(viewer, `${relayUrl}${links.view}`, 'Watcher')
 		await waitForConnected(viewer.page)
-		await eventually(
+		await until(
 			() => alice.page.evaluate(() => window.editor!.getCollaborators().map((c) => c.userName)),
 			(names) => names.includes('Watcher'),
 			'Alice sees the watcher'
 		)
-		await eventually(
+		await until(
 			() => viewer.page.evaluate(() => window.editor!.getCollaborators().map((c) => c.userName)),
 			(names) => names.includes('Alice'),
 			'the watcher sees Alice'
@@ -137,7 +142,7 @@ describe('bring everyone to me', () => {
 		await moveCamera(alice.page, 2500, -1200, 0.75)
 		const aliceCentre = await viewportCentre(alice.page)
 		await alice.page.getByRole('button', { name: 'Bring everyone to me' }).click()
-		await eventually(
+		await until(
 			() => viewportCentre(viewer.page),
 			(centre) => near(centre, aliceCentre),
 			"the watcher's view is centred where Alice's is"
@@ -147,7 +152,7 @@ describe('bring everyone to me', () => {
 		const carol = await openPage(browser)
 		await joinMap(carol, roomUrl, 'Carol')
 		await waitForConnected(carol.page)
-		await eventually(
+		await until(
 			() => carol.page.evaluate(() => window.editor!.getCollaborators().map((c) => c.userName)),
 			(names) => names.includes('Alice'),
 			'Carol sees Alice'

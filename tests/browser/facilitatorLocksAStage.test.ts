@@ -8,6 +8,11 @@ import {
 	type TrackedPage,
 } from './browserHelpers'
 
+/** Waits across pages get 30 s: several engineers' browser tests share this machine's two cores. */
+function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, what: string) {
+	return eventually(check, accept, what, 30_000)
+}
+
 const STAGE_IDS = ['shape:stage', 'shape:inside', 'shape:blocker']
 
 function lockedStates(page: Page, ids: string[]): Promise<Array<boolean | null>> {
@@ -32,7 +37,7 @@ async function dragShape(page: Page, id: string, dx: number) {
 	await page.keyboard.press('Escape')
 }
 
-describe('locking a stage', () => {
+describe('locking a stage', { timeout: 120_000 }, () => {
 	let alice: TrackedPage
 	let bob: TrackedPage
 
@@ -83,7 +88,7 @@ describe('locking a stage', () => {
 			])
 			editor.zoomToFit()
 		})
-		await eventually(
+		await until(
 			() => shapeProps(bob.page, 'shape:outside'),
 			(p) => p !== null,
 			'Bob has the map'
@@ -96,7 +101,7 @@ describe('locking a stage', () => {
 
 	it('locks the stage and everything in it on the other page', async () => {
 		await alice.page.getByRole('button', { name: 'Lock stage Stage 1: Discover' }).click()
-		await eventually(
+		await until(
 			() => lockedStates(bob.page, STAGE_IDS),
 			(states) => states.every((locked) => locked === true),
 			'Bob sees the stage and its shapes locked'
@@ -106,6 +111,10 @@ describe('locking a stage', () => {
 		expect(await row.textContent()).toContain('Locked')
 		expect(await row.getAttribute('data-locked')).toBe('true')
 		await alice.page.screenshot({ path: screenshotPath('facilitate-panel-locked-stage') })
+		// Everyone sees on the canvas which stage is locked.
+		await bob.page.getByTestId('stage-lock-badge').waitFor()
+		expect(await bob.page.getByTestId('stage-lock-badge').count()).toBe(1)
+		await bob.page.screenshot({ path: screenshotPath('facilitate-locked-stage-bob') })
 	})
 
 	it('keeps the other page from moving or changing the locked shapes', async () => {
@@ -130,7 +139,7 @@ describe('locking a stage', () => {
 		// The same drag moves a shape that is not locked: the drag itself works.
 		const outside = await shapeProps(bob.page, 'shape:outside')
 		await dragShape(bob.page, 'shape:outside', 150)
-		await eventually(
+		await until(
 			() => shapeProps(alice.page, 'shape:outside'),
 			(p) => p !== null && (p.x as number) > (outside!.x as number) + 50,
 			'Alice sees Bob move the unlocked milestone'
@@ -139,14 +148,15 @@ describe('locking a stage', () => {
 
 	it('unlocks the stage for everyone, after which the other page can move it', async () => {
 		await alice.page.getByRole('button', { name: 'Unlock stage Stage 1: Discover' }).click()
-		await eventually(
+		await until(
 			() => lockedStates(bob.page, STAGE_IDS),
 			(states) => states.every((locked) => locked === false),
 			'Bob sees the stage unlocked'
 		)
+		await bob.page.getByTestId('stage-lock-badge').waitFor({ state: 'detached' })
 		const before = await shapeProps(bob.page, 'shape:inside')
 		await dragShape(bob.page, 'shape:inside', 150)
-		await eventually(
+		await until(
 			() => shapeProps(alice.page, 'shape:inside'),
 			(p) => p !== null && (p.x as number) > (before!.x as number) + 50,
 			'Alice sees Bob move the milestone'
@@ -158,7 +168,7 @@ describe('locking a stage', () => {
 			window.editor!.select('shape:outside' as never)
 		})
 		await alice.page.getByRole('button', { name: 'Lock selected (1)' }).click()
-		await eventually(
+		await until(
 			() => lockedStates(bob.page, ['shape:outside']),
 			(states) => states[0] === true,
 			'Bob sees the milestone locked'
@@ -166,7 +176,7 @@ describe('locking a stage', () => {
 		expect(await lockedStates(bob.page, STAGE_IDS)).toEqual([false, false, false])
 		await alice.page.getByText('1 other locked shape on this page.').waitFor()
 		await alice.page.getByRole('button', { name: 'Unlock it' }).click()
-		await eventually(
+		await until(
 			() => lockedStates(bob.page, ['shape:outside']),
 			(states) => states[0] === false,
 			'Bob sees the milestone unlocked'
