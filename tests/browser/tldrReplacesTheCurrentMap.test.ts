@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { exportPlan } from '../../shared/export/exportPlan'
+import { extractPlan } from '../../shared/model/extractPlan'
+import type { Relay } from '../../sync-server/createRelay'
+import {
+	aliceAndBobInOneRoom,
+	eventually,
+	joinMap,
+	launchBrowser,
+	openPage,
+	screenshotPath,
+	waitForConnected,
+	type TrackedPage,
+} from './browserHelpers'
+import {
+	downloadFrom,
+	drawSampleMap,
+	openExportMenu,
+	pageToday,
+	pickMapFile,
+	planRecordsOf,
+	sampleMapText,
+} from './exportMenuHelpers'
+
+type FileRecord = { id: string; typeName: string; toId?: string; props: Record<string, unknown> }
+
+/** The sample map, changed: one stage renamed, one milestone retitled, one removed. */
+function replacementFile(): { text: string; records: FileRecord[] } {
+	const file = JSON.parse(sampleMapText) as { records: FileRecord[] }
+	file.records = file.records.filter((r) => r.id !== 'shape:m-bau' && r.toId !== 'shape:m-bau')
+	for (const r of file.records) {
+		if (r.id === 'shape:stage-discover') r.props = { ...r.props, name: 'Explore' }
+		if (r.id === 'shape:m-needs') r.props = { ...r.props, title: 'Needs mapped (replaced)' }
+	}
+	return { text: JSON.stringify(file), records: file.records }
+}
+
+async function planJson(tracked: TrackedPage): Promise<string> {
+	const today = await pageToday(tracked.page)
+	return JSON.stringify(extractPlan(await planRecordsOf(tracked.page), { today }))
+}
+
+describe('replacing the current map with a .tldr file', () => {
+	let relay: Relay
+	let url: string
+	let alice: TrackedPage
+	let bob: TrackedPage
+	let original: string
+
+	beforeAll(async () => {
+		;({ relay, url, alice, bob } = await aliceAndBobInOneRoom())
+		await drawSampleMap(alice.page)
+		original = await planJson(alice)
+		await eventually(
+			() => planJson(bob),
+			(plan) => plan === original,
+			'Bob has the map'
+		)
+	})
+
+	it('asks first, and Cancel leaves the map as it was', async () => {
+		const { page } = alice
+		await pickMapFile(page, 'Replace this map with .tldr', {
+			name: 'replacement.tldr',
+			text: replacementFile().text,
+		})
+		const dialog = page.getByRole('alertdialog', {
+			name: 'Replace this map with “replacement.tldr”?',
+		})
+		await dialog.waitFor({ timeout: 10_000 })
+		const text = (await dialog.textContent()) ?? ''
+		const shapes = await page.evaluate(() => window.editor!.getCurrentPageShapeIds().size)
+		expect(text).toContain(`The ${shapes} shapes on this map will be replaced for everyone`)
+		expect(text).toContain('4 stages, 4 milestones, 4 enablers, 3 blockers')
+		// The destructive choice is not the one Enter would take.
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
+		await page.screenshot({ path: screenshotPath('tldr-replace-dialog') })
+		await page.keyboard.press('Enter')
+		await dialog.waitFor({ state: 'detached' })
+		expect(await planJson(alice)).toBe(original)
+	})
+
+	it('replaces the map for everyone in the room after confirmation, and Undo brings it back', async () => {
+		const { page } = alice
+		const replacement = replacementFile()
+		await pickMapFile(page, 'Replace this map with .tldr', {
+			name: 'replacement.tldr',
+			text: replacement.text,
+		})
+		const dialog = page.getByRole('alertdialog', {
+			name: 'Replace this map with “replacement.tldr”?',
+		})
+		await dialog.getByRole('button', { name: 'Replace this map' }).click()
+		await dialog.waitFor({ state: 'detached' })
+		await page
+			.getByRole('status')
+			.filter({ hasText: 'Replaced this map with replacement.tldr' })
+			.waitFor({ timeout: 10_000 })
+
+		const today = await pageToday(page)
+		const drawn = replacement.records.filter(
+			(r) => r.typeName === 'shape' || r.typeName === 'binding'
+		)
+		const expected = JSON.stringify(extractPlan(drawn, { today }))
+		expect(await planJson(alice)).toBe(expected)
+		expect(expected).toContain('Needs mapped (replaced)')
+		expect(expected).not.toBe(original)
+		await eventually(
+			() => planJson(bob),
+			(plan) => plan === expected,
+			'Bob sees the new map'
+		)
+		// Bob's exports follow: his CSV is the replacement's.
+		const csv = await downloadFrom(bob.page, 'CSV spreadsheet')
+		expect(csv.bytes.toString('utf8')).toBe(
+			exportPlan(extractPlan(drawn, { today }), { format: 'csv' }).text
+		)
+
+		await page.evaluate(() => {
+			window.editor!.undo()
+		})
+		await eventually(
+			() => planJson(alice),
+			(plan) => plan === original,
+			'Alice has her map back'
+		)
+		await eventually(
+			() => planJson(bob),
+			(plan) => plan === original,
+			'Bob has the map back'
+		)
+		expect(alice.errors).toEqual([])
+		expect(bob.errors).toEqual([])
+	}, 90_000)
+
+	it('is not offered to a view link, which can still export', async () => {
+		const editId = new URL(url).pathname.split('/').pop()!
+		const links = (await (await fetch(`${relay.url}/api/rooms/${editId}/links`)).json()) as {
+			view: string
+		}
+		const viewer = await openPage(await launchBrowser())
+		await joinMap(viewer, `${relay.url}${links.view}`, 'Vic')
+		await waitForConnected(viewer.page)
+		await eventually(
+			() => planJson(viewer),
+			(plan) => plan === original,
+			'the viewer has the map'
+		)
+		await openExportMenu(viewer.page)
+		const replace = viewer.page.getByRole('menuitem', { name: /Replace this map/ })
+		expect(await replace.getAttribute('aria-disabled')).toBe('true')
+		expect(await replace.textContent()).toContain('Not from a view link')
+		let choosers = 0
+		viewer.page.on('filechooser', () => choosers++)
+		await viewer.page.keyboard.press('End')
+		expect(await viewer.page.evaluate(() => document.activeElement?.textContent)).toMatch(
+			/^Replace this map/
+		)
+		await viewer.page.keyboard.press('Enter')
+		await viewer.page.waitForTimeout(500)
+		expect(choosers).toBe(0)
+		await viewer.page.keyboard.press('Escape')
+		const md = await downloadFrom(viewer.page, 'Markdown')
+		const today = await pageToday(viewer.page)
+		expect(md.bytes.toString('utf8')).toBe(
+			exportPlan(extractPlan(await planRecordsOf(viewer.page), { today }), { format: 'md' }).text
+		)
+	}, 90_000)
+})
