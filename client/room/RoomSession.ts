@@ -65,7 +65,7 @@ export class RoomSession {
 	/** Called from the editor's onMount: starts syncing, undo, presence and the network. */
 	attachEditor(editor: Editor): () => void {
 		this.binding.start()
-		const connection = this.connection ?? new RoomConnection(this.roomId, this.doc)
+		const connection = this.connection ?? new RoomConnection(this.roomId, this.doc, this.kind)
 		this.connectionAtom.set(connection)
 		const stopStatus = react('collaboration status', () =>
 			this.online.set(connection.state.get() === 'connected' ? 'online' : 'offline')

@@ -4,21 +4,32 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
 	closeCodeMessages,
-	closeCodeName,
 	messageType,
+	ROLE_PARAM,
 	SYNC_PATH,
 	type RoomRole,
 } from '../../shared/relayProtocol'
+import { reconnectDecisionOf, retryDelayMs } from './reconnectPolicy'
 
-export type ConnectionState = 'connected' | 'connecting' | 'offline'
+/**
+ * - `connecting`: opening the first connection, or the network dropped a moment ago.
+ * - `reconnecting`: the relay closed us for a limit that passes (see reconnectPolicy); waiting.
+ * - `offline`: no network; edits are kept on this device and sync when it is back.
+ * - `stopped`: the relay refused us for a reason reconnecting cannot fix; `problem` says why.
+ */
+export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'stopped'
 
 /** How long we keep saying "connecting" before telling people they are offline. */
 const OFFLINE_AFTER_MS = 4000
+/** A connection that stayed up this long resets the retry count of the relay's limits. */
+const STABLE_AFTER_MS = 10_000
 
 /**
- * The network side of a room: a stock y-websocket provider on `/sync/<roomId>`, plus our
- * `roomRole` message, close-code messages, and the browser's online/offline events (so that a
- * dropped venue Wi-Fi shows as offline at once and reconnects as soon as it is back).
+ * The network side of a room: a stock y-websocket provider on `/sync/<roomId>` (with `?role=view`
+ * for view links), plus our `roomRole` message, the relay's named close codes (retry with backoff
+ * or stop, per reconnectPolicy, each with its message for the person), and the browser's
+ * online/offline events (so a dropped venue Wi-Fi shows as offline at once and reconnects as soon
+ * as it is back).
  */
 export class RoomConnection {
 	readonly provider: WebsocketProvider
@@ -29,8 +40,12 @@ export class RoomConnection {
 	readonly problem: Atom<string | null>
 	readonly synced: Atom<boolean>
 	private offlineTimer: ReturnType<typeof setTimeout> | null = null
+	private retryTimer: ReturnType<typeof setTimeout> | null = null
+	/** Closes by the relay in a row (reset once a connection stays up). */
+	private attempts = 0
+	private connectedAt = 0
 
-	constructor(roomId: string, doc: Y.Doc) {
+	constructor(roomId: string, doc: Y.Doc, kind: RoomRole) {
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
 		this.state = atom('connection state', 'connecting')
 		this.role = atom('room role', null)
@@ -43,6 +58,10 @@ export class RoomConnection {
 			{
 				connect: navigator.onLine,
 				maxBackoffTime: 4000,
+				// The relay knows a view connection before it answers: an unknown view id is refused
+				// instead of opening a new, editable room under that id.
+				params: kind === 'view' ? { [ROLE_PARAM]: 'view' } : {},
+				shouldReconnect: (event) => this.onRelayClose(event),
 			}
 		)
 		this.provider.messageHandlers[messageType.roomRole] = (_encoder, decoder) => {
@@ -55,10 +74,6 @@ export class RoomConnection {
 		}
 		this.provider.on('status', ({ status }) => this.onStatus(status))
 		this.provider.on('sync', (isSynced: boolean) => this.synced.set(isSynced))
-		this.provider.on('connection-close', (event) => {
-			const name = event ? closeCodeName(event.code) : undefined
-			if (name) this.problem.set(closeCodeMessages[name])
-		})
 		window.addEventListener('offline', this.onOffline)
 		window.addEventListener('online', this.onOnline)
 		if (!navigator.onLine) this.state.set('offline')
@@ -69,18 +84,56 @@ export class RoomConnection {
 		return this.provider.awareness
 	}
 
+	/**
+	 * The provider asks this when the relay closed the connection. For our named codes we always
+	 * answer "no" (so the provider does not retry at once on its own short backoff) and either
+	 * connect again after our own delay or stop. Other codes (a dropped network) keep the stock
+	 * behaviour.
+	 */
+	private onRelayClose(event: CloseEvent): boolean {
+		const known = reconnectDecisionOf(event.code)
+		if (!known) return true
+		const { name, decision } = known
+		if (this.connectedAt > 0 && Date.now() - this.connectedAt >= STABLE_AFTER_MS) this.attempts = 0
+		this.connectedAt = 0
+		this.attempts++
+		this.problem.set(closeCodeMessages[name])
+		this.clearOfflineTimer()
+		this.clearRetryTimer()
+		if (
+			decision.action === 'stop' ||
+			(decision.maxAttempts !== undefined && this.attempts > decision.maxAttempts)
+		) {
+			this.state.set('stopped')
+			return false
+		}
+		this.state.set(navigator.onLine ? 'reconnecting' : 'offline')
+		this.retryTimer = setTimeout(
+			() => {
+				this.retryTimer = null
+				if (navigator.onLine && this.state.get() === 'reconnecting') this.provider.connect()
+			},
+			retryDelayMs(decision, this.attempts)
+		)
+		return false
+	}
+
 	private onStatus(status: 'connected' | 'connecting' | 'disconnected') {
 		if (status === 'connected') {
 			this.clearOfflineTimer()
+			this.connectedAt = Date.now()
 			this.problem.set(null)
 			this.state.set('connected')
 			return
 		}
+		const current = this.state.get()
+		// The relay's close decided these: wait for our retry, or stay stopped.
+		if (current === 'stopped' || current === 'reconnecting') return
 		if (!navigator.onLine) {
 			this.state.set('offline')
 			return
 		}
-		if (this.state.get() === 'connected') this.state.set('connecting')
+		if (current === 'connected') this.state.set('connecting')
 		this.startOfflineTimer()
 	}
 
@@ -88,6 +141,8 @@ export class RoomConnection {
 		if (this.offlineTimer !== null) return
 		this.offlineTimer = setTimeout(() => {
 			this.offlineTimer = null
+			const current = this.state.get()
+			if (current === 'stopped' || current === 'reconnecting') return
 			if (!this.provider.wsconnected) this.state.set('offline')
 		}, OFFLINE_AFTER_MS)
 	}
@@ -97,13 +152,22 @@ export class RoomConnection {
 		this.offlineTimer = null
 	}
 
+	private clearRetryTimer() {
+		if (this.retryTimer !== null) clearTimeout(this.retryTimer)
+		this.retryTimer = null
+	}
+
 	private onOffline = () => {
+		if (this.state.get() === 'stopped') return
 		this.clearOfflineTimer()
+		this.clearRetryTimer()
 		this.state.set('offline')
 		this.provider.disconnect()
 	}
 
 	private onOnline = () => {
+		// Refused for good: the network coming back does not change the relay's answer.
+		if (this.state.get() === 'stopped') return
 		this.state.set('connecting')
 		this.provider.connect()
 		this.startOfflineTimer()
@@ -111,6 +175,7 @@ export class RoomConnection {
 
 	destroy() {
 		this.clearOfflineTimer()
+		this.clearRetryTimer()
 		window.removeEventListener('offline', this.onOffline)
 		window.removeEventListener('online', this.onOnline)
 		this.provider.destroy()

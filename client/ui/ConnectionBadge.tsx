@@ -1,13 +1,26 @@
 import { useValue } from 'tldraw'
 import { useRoom } from '../room/RoomContext'
+import './connectionBadge.css'
 
 const labels = {
 	connected: 'Connected',
 	connecting: 'Connecting…',
+	reconnecting: 'Reconnecting…',
 	offline: 'Offline: changes are saved on this device and will sync',
+	stopped: 'Not syncing: changes stay on this device',
 } as const
 
-/** Connected / connecting / offline, always visible. */
+/** A view page has no changes of its own to keep. */
+const viewLabels: Partial<Record<keyof typeof labels, string>> = {
+	offline: 'Offline: showing the copy saved on this device',
+	stopped: 'Not connected',
+}
+
+/**
+ * Connected / connecting / reconnecting / offline / not syncing, always visible. Why the relay
+ * closed the connection (a limit, a bad link) is said in the banner above the canvas and, in
+ * short, in the badge's tooltip.
+ */
 export function ConnectionBadge() {
 	const { session } = useRoom()
 	const state = useValue(
@@ -15,16 +28,20 @@ export function ConnectionBadge() {
 		() => session.connection?.state.get() ?? 'connecting',
 		[session]
 	)
+	const problem = useValue('connection problem', () => session.connection?.problem.get() ?? null, [
+		session,
+	])
 	return (
 		<div
 			className="dm-connection"
 			data-state={state}
 			role="status"
 			aria-live="polite"
+			title={problem ?? undefined}
 			data-testid="connection"
 		>
 			<span className="dm-dot" aria-hidden="true" />
-			{labels[state]}
+			{(session.kind === 'view' ? viewLabels[state] : undefined) ?? labels[state]}
 		</div>
 	)
 }
