@@ -15,39 +15,35 @@ export interface MilestoneItemProps {
 	/** The tree's tab stop when it is this milestone or one of its children, otherwise null. */
 	tabKey: string | null
 	selectedIds: ReadonlySet<string>
+	/** Its place among its stage's milestones (1-based), and their number. */
+	posinset: number
+	setsize: number
 }
 
 function problemText(problems: ShapeProblems, id: string): string {
 	const p = problems.get(id)
 	if (!p) return ''
 	const what = p.severity === 'error' ? 'error' : 'warning'
-	return p.count === 1 ? `1 ${what}` : `${p.count} problems, worst: ${what}`
+	return p.count === 1 ? `, 1 ${what}` : `, ${p.count} problems, worst: ${what}`
 }
 
+/** The problem count of a shape; its text comes from CSS, so it is not part of the name. */
 function ProblemBadge({ problems, id }: { problems: ShapeProblems; id: string }) {
 	const p = problems.get(id)
 	if (!p) return null
 	return (
-		<span className="dm-outline-problem" data-severity={p.severity} aria-hidden="true">
-			{p.count > 1 ? `! ${p.count}` : '!'}
-		</span>
+		<span
+			className="dm-outline-problem"
+			data-severity={p.severity}
+			data-count={p.count > 1 ? `! ${p.count}` : '!'}
+			aria-hidden="true"
+		/>
 	)
 }
 
-export function milestoneLabel(m: PlanMilestone, problems: ShapeProblems): string {
-	const parts = [
-		`Milestone: ${m.title || 'untitled'}`,
-		`RAG ${m.rag === 'none' ? 'not set' : ragLabels[m.rag]}`,
-		`owner ${m.owner || 'not set'}`,
-		`unblocker ${m.unblocker || 'not set'}`,
-		m.due ? `due ${formatDate(m.due)}` : 'no due date',
-		milestoneStatusLabels[m.status],
-	]
-	if (m.enablers.length > 0) parts.push(plural(m.enablers.length, 'enabler'))
-	if (m.blockers.length > 0) parts.push(plural(m.blockers.length, 'blocker'))
-	const problem = problemText(problems, m.id)
-	if (problem) parts.push(problem)
-	return parts.join(', ')
+/** Words for screen readers only, at the start or the end of an item's name. */
+function Hidden({ children }: { children: string }) {
+	return <span className="dm-visually-hidden">{children}</span>
 }
 
 export function plural(n: number, word: string): string {
@@ -55,8 +51,10 @@ export function plural(n: number, word: string): string {
 }
 
 /**
- * One milestone of the outline (a tree item at level 2) with its enablers and blockers as its
- * children. Memoized: a plan change that leaves this milestone's object alone skips it.
+ * One milestone of the outline (a tree item at level 2) followed by its enablers and blockers
+ * (level 3). The tree is flat in the DOM, so that each item's name is its own row: its visible
+ * text, then a few words for screen readers. Memoized: a plan change that leaves this
+ * milestone's object alone skips it.
  */
 export const MilestoneItem = memo(function MilestoneItem({
 	milestone: m,
@@ -66,86 +64,94 @@ export const MilestoneItem = memo(function MilestoneItem({
 	expanded,
 	tabKey,
 	selectedIds,
+	posinset,
+	setsize,
 }: MilestoneItemProps) {
-	const hasChildren = m.enablers.length + m.blockers.length > 0
+	const childCount = m.enablers.length + m.blockers.length
+	const hasChildren = childCount > 0
+	const extra =
+		`, ${milestoneStatusLabels[m.status]}` +
+		(m.enablers.length > 0 ? `, ${plural(m.enablers.length, 'enabler')}` : '') +
+		(m.blockers.length > 0 ? `, ${plural(m.blockers.length, 'blocker')}` : '') +
+		problemText(problems, m.id)
 	return (
-		<li
-			role="treeitem"
-			aria-level={2}
-			aria-expanded={hasChildren ? expanded : undefined}
-			aria-selected={selectedIds.has(m.id)}
-			aria-label={milestoneLabel(m, problems)}
-			tabIndex={tabKey === m.id ? 0 : -1}
-			data-key={m.id}
-			data-shape={m.id}
-			className="dm-outline-item"
-		>
-			<div className="dm-outline-row dm-outline-milestone">
-				<span className="dm-outline-toggle" data-toggle={hasChildren ? m.id : undefined}>
+		<>
+			<li
+				role="treeitem"
+				aria-level={2}
+				aria-setsize={setsize}
+				aria-posinset={posinset}
+				aria-expanded={hasChildren ? expanded : undefined}
+				aria-selected={selectedIds.has(m.id)}
+				tabIndex={tabKey === m.id ? 0 : -1}
+				data-key={m.id}
+				data-shape={m.id}
+				className="dm-outline-item dm-outline-milestone"
+			>
+				<span
+					className="dm-outline-toggle"
+					data-toggle={hasChildren ? m.id : undefined}
+					aria-hidden="true"
+				>
 					{hasChildren ? (expanded ? '▾' : '▸') : ''}
 				</span>
+				<Hidden>Milestone:</Hidden>{' '}
+				<span className="dm-outline-title" data-empty={m.title ? undefined : 'true'}>
+					{m.title || 'Untitled milestone'}
+				</span>{' '}
 				<span className="dm-outline-rag" data-rag={m.rag}>
 					{m.rag === 'none' ? 'No RAG' : ragLabels[m.rag]}
 				</span>
-				<span className="dm-outline-title" data-empty={m.title ? undefined : 'true'}>
-					{m.title || 'Untitled milestone'}
-				</span>
-				<ProblemBadge problems={problems} id={m.id} />
+				<ProblemBadge problems={problems} id={m.id} />{' '}
 				<span className="dm-outline-meta">
-					<span data-empty={m.owner ? undefined : 'true'}>Owner: {m.owner || 'none'}</span>
+					<span data-empty={m.owner ? undefined : 'true'}>Owner: {m.owner || 'none'}</span>{' '}
 					<span data-empty={m.unblocker ? undefined : 'true'}>
 						Unblocker: {m.unblocker || 'none'}
-					</span>
+					</span>{' '}
 					<span data-empty={m.due ? undefined : 'true'}>
 						{m.due ? `Due ${formatDate(m.due)}` : 'No due date'}
 					</span>
 				</span>
-			</div>
+				<Hidden>{extra}</Hidden>
+			</li>
 			{hasChildren && expanded ? (
-				<ul role="group" className="dm-outline-group">
-					{m.enablers.map((id) => {
+				<>
+					{m.enablers.map((id, i) => {
 						const e = enablersById.get(id)
 						if (!e) return null
 						const key = `${m.id}>${id}`
-						const what = e.contribution || 'nothing named yet'
-						const when = e.neededBy ? `needed by ${formatDate(e.neededBy)}` : 'no date'
 						return (
 							<li
 								key={key}
 								role="treeitem"
 								aria-level={3}
+								aria-setsize={childCount}
+								aria-posinset={i + 1}
 								aria-selected={selectedIds.has(id)}
-								aria-label={[
-									`Enabler from ${serviceLabels[e.service]}: ${what}`,
-									when,
-									`contact ${e.owner || 'not set'}`,
-									enablerStatusLabels[e.status],
-									problemText(problems, id),
-								]
-									.filter(Boolean)
-									.join(', ')}
 								tabIndex={tabKey === key ? 0 : -1}
 								data-key={key}
 								data-shape={id}
-								className="dm-outline-item"
+								data-kind="enabler"
+								className="dm-outline-item dm-outline-child"
 							>
-								<div className="dm-outline-row dm-outline-child" data-kind="enabler">
-									<span className="dm-outline-kind">Enabler</span>
-									<span className="dm-outline-title">
-										{serviceLabels[e.service]}: {what}
+								<span className="dm-outline-kind">Enabler</span>{' '}
+								<span className="dm-outline-title">
+									{serviceLabels[e.service]}: {e.contribution || 'nothing named yet'}
+								</span>
+								<ProblemBadge problems={problems} id={id} />{' '}
+								<span className="dm-outline-meta">
+									<span data-empty={e.neededBy ? undefined : 'true'}>
+										{e.neededBy ? `Needed by ${formatDate(e.neededBy)}` : 'No date'}
+									</span>{' '}
+									<span data-empty={e.owner ? undefined : 'true'}>
+										Contact: {e.owner || 'none'}
 									</span>
-									<ProblemBadge problems={problems} id={id} />
-									<span className="dm-outline-meta">
-										<span data-empty={e.neededBy ? undefined : 'true'}>{when}</span>
-										<span data-empty={e.owner ? undefined : 'true'}>
-											Contact: {e.owner || 'none'}
-										</span>
-									</span>
-								</div>
+								</span>
+								<Hidden>{`, ${enablerStatusLabels[e.status]}${problemText(problems, id)}`}</Hidden>
 							</li>
 						)
 					})}
-					{m.blockers.map((id) => {
+					{m.blockers.map((id, i) => {
 						const b = blockersById.get(id)
 						if (!b) return null
 						const key = `${m.id}>${id}`
@@ -154,43 +160,33 @@ export const MilestoneItem = memo(function MilestoneItem({
 								key={key}
 								role="treeitem"
 								aria-level={3}
+								aria-setsize={childCount}
+								aria-posinset={m.enablers.length + i + 1}
 								aria-selected={selectedIds.has(id)}
-								aria-label={[
-									`Blocker: ${b.title || 'untitled'}`,
-									`${severityLabels[b.severity]} severity`,
-									blockerStatusLabels[b.status],
-									`unblocked by ${b.owner || 'nobody yet'}`,
-									problemText(problems, id),
-								]
-									.filter(Boolean)
-									.join(', ')}
 								tabIndex={tabKey === key ? 0 : -1}
 								data-key={key}
 								data-shape={id}
-								className="dm-outline-item"
+								data-kind="blocker"
+								data-status={b.status}
+								className="dm-outline-item dm-outline-child"
 							>
-								<div
-									className="dm-outline-row dm-outline-child"
-									data-kind="blocker"
-									data-status={b.status}
-								>
-									<span className="dm-outline-kind">Blocker</span>
-									<span className="dm-outline-title">{b.title || 'Untitled blocker'}</span>
-									<ProblemBadge problems={problems} id={id} />
-									<span className="dm-outline-meta">
-										<span>
-											{severityLabels[b.severity]} · {blockerStatusLabels[b.status]}
-										</span>
-										<span data-empty={b.owner ? undefined : 'true'}>
-											Unblocker: {b.owner || 'none'}
-										</span>
+								<span className="dm-outline-kind">Blocker</span>{' '}
+								<span className="dm-outline-title">{b.title || 'Untitled blocker'}</span>
+								<ProblemBadge problems={problems} id={id} />{' '}
+								<span className="dm-outline-meta">
+									<span>
+										{severityLabels[b.severity]} severity, {blockerStatusLabels[b.status]}
+									</span>{' '}
+									<span data-empty={b.owner ? undefined : 'true'}>
+										Unblocker: {b.owner || 'none'}
 									</span>
-								</div>
+								</span>
+								<Hidden>{problemText(problems, id)}</Hidden>
 							</li>
 						)
 					})}
-				</ul>
+				</>
 			) : null}
-		</li>
+		</>
 	)
 })

@@ -1,4 +1,5 @@
 import {
+	Fragment,
 	useLayoutEffect,
 	useMemo,
 	useRef,
@@ -38,6 +39,15 @@ function groupsOf(plan: Plan): StageGroup[] {
 	if (loose)
 		groups.push({ key: NO_STAGE, stageId: null, name: 'Not in a stage', milestones: loose })
 	return groups
+}
+
+/** The item's parent: the nearest item before it with a lower level (the tree is flat). */
+function parentOf(items: HTMLElement[], i: number): HTMLElement | undefined {
+	const level = Number(items[i]!.getAttribute('aria-level'))
+	for (let j = i - 1; j >= 0; j--) {
+		if (Number(items[j]!.getAttribute('aria-level')) < level) return items[j]
+	}
+	return undefined
 }
 
 export interface PlanTreeProps {
@@ -112,7 +122,7 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 				break
 			case 'ArrowLeft':
 				if (expanded === 'true') toggle(item.dataset.key!)
-				else next = item.parentElement?.closest<HTMLElement>('[role="treeitem"]') ?? undefined
+				else next = parentOf(items, i)
 				break
 			case 'Enter':
 			case ' ':
@@ -161,49 +171,44 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 				if (key && (e.target as HTMLElement).getAttribute('role') === 'treeitem') setTabKey(key)
 			}}
 		>
-			{groups.map((group) => {
+			{groups.map((group, g) => {
 				const open = !collapsed.has(group.key)
 				const limit = limits.get(group.key) ?? PAGE_SIZE
 				const shown = group.milestones.slice(0, limit)
 				const hidden = group.milestones.length - shown.length
 				const moreKey = `more:${group.key}`
+				const count =
+					group.milestones.length === 0
+						? 'no milestones'
+						: plural(group.milestones.length, 'milestone')
 				return (
-					<li
-						key={group.key}
-						role="treeitem"
-						aria-level={1}
-						aria-expanded={group.milestones.length > 0 ? open : undefined}
-						aria-selected={group.stageId ? selectedIds.has(group.stageId) : false}
-						aria-label={`Stage: ${group.name}, ${
-							group.milestones.length === 0
-								? 'no milestones'
-								: plural(group.milestones.length, 'milestone')
-						}`}
-						tabIndex={tabKey === group.key ? 0 : -1}
-						data-key={group.key}
-						data-shape={group.stageId ?? undefined}
-						className="dm-outline-item"
-					>
-						<div
-							className="dm-outline-row dm-outline-stage"
+					<Fragment key={group.key}>
+						<li
+							role="treeitem"
+							aria-level={1}
+							aria-setsize={groups.length}
+							aria-posinset={g + 1}
+							aria-expanded={group.milestones.length > 0 ? open : undefined}
+							aria-selected={group.stageId ? selectedIds.has(group.stageId) : false}
+							tabIndex={tabKey === group.key ? 0 : -1}
+							data-key={group.key}
+							data-shape={group.stageId ?? undefined}
 							data-loose={group.stageId ? undefined : 'true'}
+							className="dm-outline-item dm-outline-stage"
 						>
 							<span
 								className="dm-outline-toggle"
 								data-toggle={group.milestones.length > 0 ? group.key : undefined}
+								aria-hidden="true"
 							>
 								{group.milestones.length > 0 ? (open ? '▾' : '▸') : ''}
 							</span>
-							<span className="dm-outline-title">{group.name}</span>
-							<span className="dm-outline-count">
-								{group.milestones.length === 0
-									? 'no milestones'
-									: plural(group.milestones.length, 'milestone')}
-							</span>
-						</div>
-						{open && group.milestones.length > 0 ? (
-							<ul role="group" className="dm-outline-group">
-								{shown.map((m) => (
+							<span className="dm-visually-hidden">Stage:</span>{' '}
+							<span className="dm-outline-title">{group.name}</span>{' '}
+							<span className="dm-outline-count">{count}</span>
+						</li>
+						{open
+							? shown.map((m, i) => (
 									<MilestoneItem
 										key={m.id}
 										milestone={m}
@@ -213,25 +218,25 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 										expanded={!collapsed.has(m.id)}
 										tabKey={tabKey?.startsWith(m.id) ? tabKey : null}
 										selectedIds={selectedIds}
+										posinset={i + 1}
+										setsize={group.milestones.length}
 									/>
-								))}
-								{hidden > 0 ? (
-									<li
-										role="treeitem"
-										aria-level={2}
-										tabIndex={tabKey === moreKey ? 0 : -1}
-										data-key={moreKey}
-										data-more={group.key}
-										className="dm-outline-item dm-outline-more"
-									>
-										<div className="dm-outline-row">
-											Show {Math.min(PAGE_SIZE, hidden)} more ({hidden} not shown)
-										</div>
-									</li>
-								) : null}
-							</ul>
+								))
+							: null}
+						{open && hidden > 0 ? (
+							<li
+								role="treeitem"
+								aria-level={2}
+								tabIndex={tabKey === moreKey ? 0 : -1}
+								data-key={moreKey}
+								data-more={group.key}
+								className="dm-outline-item dm-outline-more"
+							>
+								Show {Math.min(PAGE_SIZE, hidden)} more milestones of {group.name} ({hidden} not
+								shown)
+							</li>
 						) : null}
-					</li>
+					</Fragment>
 				)
 			})}
 		</ul>
