@@ -34,6 +34,8 @@ export class YStoreBinding {
 	private readonly ourSchemaJson: string
 	private readonly dirtyIds = new Set<string>()
 	private flushScheduled = false
+	/** Doc changes were applied since the last animation frame started. */
+	private appliedThisFrame = false
 	private disposers: Array<() => void> = []
 	private started = false
 
@@ -146,17 +148,34 @@ export class YStoreBinding {
 	}
 
 	/**
-	 * Doc changes are applied once per animation frame, just before tldraw renders it: several
-	 * messages from peers in one frame become one store change and one render. A hidden page gets
-	 * no frames, so it applies them on a timer (its store is still what gets saved and undone).
+	 * When doc changes from peers reach the store. Not inside a requestAnimationFrame callback:
+	 * the work they cause (tldraw and React re-rendering the moved shapes) would then land in the
+	 * frame's own rendering and make it late. Instead they are applied in a task of their own as
+	 * soon as they arrive, the way tldraw handles a local change, and at most once per frame:
+	 * changes that arrive after one was applied in the current frame wait until that frame has
+	 * been drawn, then are applied together. A hidden page gets no frames, so it applies them on
+	 * a timer (its store is still what gets saved and undone).
 	 */
 	private scheduleFlush() {
 		if (this.flushScheduled) return
 		this.flushScheduled = true
-		const apply = () => this.applyPendingDocChanges()
-		if (typeof document === 'undefined') queueMicrotask(apply)
-		else if (document.visibilityState === 'hidden') setTimeout(apply, 0)
-		else requestAnimationFrame(apply)
+		if (typeof document === 'undefined') {
+			queueMicrotask(() => this.applyPendingDocChanges())
+			return
+		}
+		const apply = () => {
+			if (!this.flushScheduled) return
+			this.appliedThisFrame = true
+			requestAnimationFrame(this.frameStarted)
+			this.applyPendingDocChanges()
+		}
+		if (document.visibilityState === 'hidden') setTimeout(apply, 0)
+		else if (!this.appliedThisFrame) runSoon(apply)
+		else requestAnimationFrame(() => runSoon(apply))
+	}
+
+	private frameStarted = () => {
+		this.appliedThisFrame = false
 	}
 
 	private readSchemaRelation(): SchemaRelation | 'empty' {
@@ -248,4 +267,14 @@ export class YStoreBinding {
 			return null
 		}
 	}
+}
+
+/** Runs `callback` in a task of its own, after the current one (sooner than setTimeout's clamp). */
+function runSoon(callback: () => void) {
+	const channel = new MessageChannel()
+	channel.port1.onmessage = () => {
+		channel.port1.close()
+		callback()
+	}
+	channel.port2.postMessage(null)
 }
