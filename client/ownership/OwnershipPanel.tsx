@@ -5,6 +5,7 @@ import { indexPlan, shapeLabel, type PlanIndex } from '../../shared/export/index
 import { ownershipOf, type PersonLoad } from '../../shared/model/ownership'
 import { useLivePlan } from '../plan/useLivePlan'
 import type { RoomSession } from '../room/RoomSession'
+import { formatDate } from '../shapes/formatDate'
 import { focusShape } from './focusShape'
 import './ownership.css'
 
@@ -170,12 +171,12 @@ function stateText(index: PlanIndex, id: string): string {
 	const m = index.milestones.get(id)
 	if (m) {
 		const rag = m.rag === 'none' ? '' : exportLabels.rag[m.rag]
-		const due = m.due === '' ? '' : `due ${m.due}`
+		const due = m.due === '' ? '' : `due ${formatDate(m.due)}`
 		return m.status === 'done' ? 'Done' : [rag, due].filter(Boolean).join(' · ')
 	}
 	const e = index.enablers.get(id)
 	if (e)
-		return [exportLabels.enablerStatus[e.status], e.neededBy && `by ${e.neededBy}`]
+		return [exportLabels.enablerStatus[e.status], e.neededBy && `by ${formatDate(e.neededBy)}`]
 			.filter(Boolean)
 			.join(' · ')
 	const b = index.blockers.get(id)

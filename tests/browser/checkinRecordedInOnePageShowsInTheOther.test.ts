@@ -61,7 +61,8 @@ async function selectedIds(page: Page): Promise<string[]> {
 	return page.evaluate(() => window.editor!.getSelectedShapeIds() as string[])
 }
 
-describe('monthly check-in mode', () => {
+// Generous: the machine is shared, and a page can take long to open under load.
+describe('monthly check-in mode', { timeout: 90_000 }, () => {
 	let alice: TrackedPage
 	let bob: TrackedPage
 	let today: string

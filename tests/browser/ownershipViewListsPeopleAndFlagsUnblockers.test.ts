@@ -19,7 +19,8 @@ async function planOf(page: Page) {
 	return extractPlan(records)
 }
 
-describe('the ownership view', () => {
+// Generous: the machine is shared, and a page can take long to open under load.
+describe('the ownership view', { timeout: 90_000 }, () => {
 	let alice: TrackedPage
 	let bob: TrackedPage
 

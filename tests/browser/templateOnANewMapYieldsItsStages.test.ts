@@ -59,7 +59,7 @@ async function createMapFrom(page: Page, relay: Relay, choice: string): Promise<
 	await page.getByRole('radio', { name: choice, exact: true }).check()
 	await page.getByRole('button', { name: 'Create map' }).click()
 	await page.waitForURL(/\/r\//)
-	await waitForEditor(page)
+	await page.waitForFunction(() => window.editor !== undefined, undefined, { timeout: 60_000 })
 	// The first map on this device asks for a name; later ones remember it.
 	const name = page.getByLabel('Your name', { exact: true })
 	if ((await name.count()) > 0) {
@@ -69,7 +69,8 @@ async function createMapFrom(page: Page, relay: Relay, choice: string): Promise<
 	return page.url()
 }
 
-describe('templates on a new map', () => {
+// Generous: the machine is shared, and a page can take long to open under load.
+describe('templates on a new map', { timeout: 90_000 }, () => {
 	let relay: Relay
 	let browser: Browser
 	let alice: Page
