@@ -17,7 +17,13 @@ export function FacilitationBar() {
 	const connection = useValue('connection', () => session.connection, [session])
 	const [summon, setSummon] = useState<Summon | null>(null)
 
-	useEffect(() => startRelayClock(), [])
+	const connected = useValue('connected', () => connection?.state.get() === 'connected', [
+		connection,
+	])
+	// Only once the relay answers: an offline page keeps its own clock and asks nothing.
+	useEffect(() => {
+		if (connected) startRelayClock()
+	}, [connected])
 	useEffect(() => {
 		if (!connection) return
 		return bindSummon(editor, connection.awareness, setSummon)

@@ -9,8 +9,8 @@ const ENDING_MS = 30_000
 
 /**
  * The room's countdown on the canvas, for everyone in the room (view links and late joiners too),
- * plus a polite live region that tells screen-reader users when the timer starts, pauses, is reset
- * and when time is up (once, not every second).
+ * plus a polite live region that tells screen-reader users when the timer starts, pauses, is reset,
+ * has one minute left and when time is up (each once, never every second).
  */
 export function TimerBadge({ session }: { session: RoomSession }) {
 	const timer = sharedTimerOf(session.doc)
@@ -26,7 +26,11 @@ export function TimerBadge({ session }: { session: RoomSession }) {
 		: done
 			? 'Time is up.'
 			: state.status === 'running'
-				? `Timer started: ${spokenDuration(state.remainingMs)} left.`
+				? remaining <= 60_000 && state.remainingMs > 60_000
+					? 'One minute left.'
+					: state.remainingMs === state.durationMs
+						? `Timer started for ${spokenDuration(state.durationMs)}.`
+						: `Timer resumed with ${spokenDuration(state.remainingMs)} left.`
 				: state.status === 'paused'
 					? `Timer paused with ${spokenDuration(state.remainingMs)} left.`
 					: `Timer set to ${spokenDuration(state.durationMs)}, not started.`

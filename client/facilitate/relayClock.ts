@@ -28,7 +28,8 @@ export function toLocalTime(relayTime: number): number {
  * Samples the relay's clock from the `Date` header of `HEAD /readyz` (not cached, and not seen by
  * the service worker, which only handles GET). Each sample bounds the offset: the relay read its
  * clock at some moment between sending and receiving, and that reading was within the second the
- * header names. Offline or without a header, the offset stays 0 (this machine's clock is used).
+ * header names. Offline or without a header, the offset stays 0 (this machine's clock is used);
+ * a sampling cut short by the network is tried again on the next call.
  */
 export function startRelayClock(): void {
 	if (started) return

@@ -58,6 +58,9 @@ describe('the shared countdown timer', { timeout: 120_000 }, () => {
 			(t) => t !== null && t.label === 'Time left',
 			'Bob sees the running timer'
 		)
+		expect(await bob.page.getByTestId('timer-status').textContent()).toBe(
+			'Timer started for 3 minutes.'
+		)
 		// Let it run, so that a timer that is not counting down on both pages would show.
 		await bob.page.waitForTimeout(2500)
 		const { first, second } = await bothTimers(alice.page, bob.page)
@@ -77,6 +80,9 @@ describe('the shared countdown timer', { timeout: 120_000 }, () => {
 			'Bob sees the timer paused'
 		)
 		expect(await shownTimer(alice.page)).toEqual(paused)
+		expect(await bob.page.getByTestId('timer-status').textContent()).toMatch(
+			/^Timer paused with 2 minutes \d+ seconds? left\.$/
+		)
 		await bob.page.waitForTimeout(2000)
 		expect(await shownTimer(bob.page)).toEqual(paused)
 
