@@ -212,6 +212,18 @@ describe('monthly check-in mode', { timeout: 90_000 }, () => {
 		expect(text).toContain('Bank integration slipped a month')
 	})
 
+	it('copies the same report to the clipboard', async () => {
+		const { page, context } = alice
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+		await checkinPanel(page).getByRole('button', { name: 'Copy report' }).click()
+		await expect
+			.poll(() => checkinPanel(page).getByRole('status').allTextContents())
+			.toContain('Report copied: paste it into an email or a document.')
+		const copied = await page.evaluate(() => navigator.clipboard.readText())
+		const plan = extractPlan(await recordsOf(page), { today })
+		expect(copied).toBe(toCheckinReport(plan, { today }))
+	})
+
 	it('looks right: check-in mode beside the canvas, and the trail at workshop zoom', async () => {
 		const { page } = alice
 		await checkinPanel(page).getByRole('button', { name: '← Previous' }).click()
