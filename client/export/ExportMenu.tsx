@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import type { Editor } from 'tldraw'
 import type { RoomSession } from '../room/RoomSession'
 import { ActionMenu, type MenuSection } from './ActionMenu'
@@ -42,6 +42,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 	const [busy, setBusy] = useState(false)
 	const [problem, setProblem] = useState<string | null>(null)
 	const fileInput = useRef<HTMLInputElement>(null)
+	const container = useRef<HTMLDivElement>(null)
 	const target = useRef<'new' | 'replace'>('new')
 	const canReplace = session.kind === 'edit'
 
@@ -197,7 +198,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 	]
 
 	return (
-		<div className="dm-export">
+		<div className="dm-export" ref={container}>
 			<ActionMenu label="Export" sections={sections} />
 			<input
 				ref={fileInput}
@@ -208,7 +209,12 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 				aria-hidden="true"
 				onChange={(e) => void onFile(e.currentTarget.files?.[0])}
 			/>
-			<div className="dm-export-notice" role="status" data-kind={notice?.kind}>
+			<div
+				className="dm-export-notice"
+				role="status"
+				data-kind={notice?.kind}
+				style={notice ? noticePlacement(container.current) : undefined}
+			>
 				{notice ? (
 					<>
 						<span>{notice.text}</span>
@@ -237,6 +243,16 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 			) : null}
 		</div>
 	)
+}
+
+/** Below the menu's button, or above it when the button sits low (the panel folded away). */
+function noticePlacement(anchor: HTMLElement | null): CSSProperties | undefined {
+	const rect = anchor?.getBoundingClientRect()
+	if (!rect) return undefined
+	const right = Math.max(8, window.innerWidth - rect.right)
+	return rect.top > window.innerHeight / 2
+		? { top: 'auto', bottom: window.innerHeight - rect.top + 8, right }
+		: { top: rect.bottom + 8, right }
 }
 
 function countShapes(editor: Editor): number {

@@ -101,6 +101,36 @@ describe('the export menu', () => {
 			.filter({ hasText: 'Copied the milestone list to the clipboard' })
 			.waitFor({ timeout: 10_000 })
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.text)
+		await page.screenshot({ path: screenshotPath('export-markdown-copied') })
+	})
+
+	it('fits in the side panel bar, and opens upwards when the panel is folded away', async () => {
+		const { page } = alice
+		const tabHeights = () =>
+			page.evaluate(() =>
+				Array.from(document.querySelectorAll('.dm-sidebar-bar [role="tab"]')).map(
+					(tab) => tab.getBoundingClientRect().height
+				)
+			)
+		const heights = await tabHeights()
+		expect(new Set(heights).size).toBe(1)
+		// Folding the panel away (clicking the open tab) moves its bar to the bottom corner.
+		await page.getByRole('tab', { selected: true }).click()
+		await openExportMenu(page)
+		const menu = await page.getByRole('menu', { name: 'Export' }).boundingBox()
+		const button = await page.getByRole('button', { name: 'Export', exact: true }).boundingBox()
+		expect(menu!.y).toBeGreaterThanOrEqual(0)
+		expect(menu!.y + menu!.height).toBeLessThanOrEqual(button!.y)
+		await page.screenshot({ path: screenshotPath('export-menu-open-upwards') })
+		await page.keyboard.press('Escape')
+		// Confirmations show above the button too, inside the window.
+		await downloadFrom(page, 'JSON plan')
+		const status = page.getByRole('status').filter({ hasText: 'Downloaded delivery-map.json' })
+		await status.waitFor({ timeout: 10_000 })
+		const box = await status.boundingBox()
+		expect(box!.y + box!.height).toBeLessThanOrEqual(button!.y)
+		expect(box!.y).toBeGreaterThan(400)
+		await page.getByRole('tab', { name: 'Plan' }).click()
 	})
 
 	it('exports what the map holds now, after an edit', async () => {
