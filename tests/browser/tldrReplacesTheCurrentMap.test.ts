@@ -133,6 +133,49 @@ describe('replacing the current map with a .tldr file', () => {
 		expect(bob.errors).toEqual([])
 	}, 90_000)
 
+	it("moves everyone to the file's page when its page has another id", async () => {
+		const file = JSON.parse(sampleMapText) as {
+			records: Array<FileRecord & { parentId?: string }>
+		}
+		for (const r of file.records) {
+			if (r.id === 'page:page') r.id = 'page:from-file'
+			if (r.parentId === 'page:page') r.parentId = 'page:from-file'
+		}
+		await pickMapFile(alice.page, 'Replace this map with .tldr', {
+			name: 'other-page.tldr',
+			text: JSON.stringify(file),
+		})
+		const dialog = alice.page.getByRole('alertdialog', { name: /Replace this map/ })
+		await dialog.getByRole('button', { name: 'Replace this map' }).click()
+		await dialog.waitFor({ state: 'detached' })
+		const view = (tracked: TrackedPage) =>
+			tracked.page.evaluate(() => ({
+				page: window.editor!.getCurrentPageId() as string,
+				pages: window.editor!.getPages().length,
+				shapes: window.editor!.getCurrentPageShapeIds().size,
+			}))
+		const shapes = file.records.filter((r) => r.typeName === 'shape').length
+		const onFilePage = (v: { page: string; pages: number; shapes: number }) =>
+			v.page === 'page:from-file' && v.pages === 1 && v.shapes === shapes
+		await eventually(() => view(alice), onFilePage, "Alice is on the file's page")
+		await eventually(() => view(bob), onFilePage, "Bob is on the file's page")
+		await eventually(
+			() => planJson(bob),
+			(plan) => plan === original,
+			'Bob has the plan'
+		)
+
+		await alice.page.evaluate(() => {
+			window.editor!.undo()
+		})
+		const onOwnPage = (v: { page: string; pages: number; shapes: number }) =>
+			v.page === 'page:page' && v.pages === 1 && v.shapes === shapes
+		await eventually(() => view(alice), onOwnPage, 'Alice is back on the first page')
+		await eventually(() => view(bob), onOwnPage, 'Bob is back on the first page')
+		expect(alice.errors).toEqual([])
+		expect(bob.errors).toEqual([])
+	}, 90_000)
+
 	it('is not offered to a view link, which can still export', async () => {
 		const editId = new URL(url).pathname.split('/').pop()!
 		const links = (await (await fetch(`${relay.url}/api/rooms/${editId}/links`)).json()) as {
