@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
 import {
 	aliceAndBobInOneRoom,
 	eventually,
+	repoRoot,
 	screenshotPath,
 	shapeProps,
 	type TrackedPage,
@@ -11,6 +13,22 @@ import {
 /** Waits across pages get 30 s: several engineers' browser tests share this machine's two cores. */
 function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, what: string) {
 	return eventually(check, accept, what, 30_000)
+}
+
+/** axe-core's violations (rule ids and what they ask for) within the elements `selector` finds. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+	await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') })
+	return page.evaluate(async (sel) => {
+		type Result = { violations: Array<{ id: string; help: string }>; passes: unknown[] }
+		const axe = (window as unknown as { axe: { run(el: Element): Promise<Result> } }).axe
+		const found: string[] = []
+		for (const element of document.querySelectorAll(sel)) {
+			const result = await axe.run(element)
+			if (result.passes.length === 0) found.push(`${sel}: axe checked nothing`)
+			for (const v of result.violations) found.push(`${v.id}: ${v.help}`)
+		}
+		return found
+	}, selector)
 }
 
 const STAGE_IDS = ['shape:stage', 'shape:inside', 'shape:blocker']
@@ -181,7 +199,27 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 			(states) => states[0] === false,
 			'Bob sees the milestone unlocked'
 		)
+	})
+
+	it('passes an axe-core accessibility check: the Facilitate tab and the timer on the canvas', async () => {
+		const page = alice.page
+		await lockStageOneFromThePanel(page)
+		await page.getByRole('button', { name: 'Custom' }).click()
+		await page.getByLabel('Minutes').fill('abc')
+		await page.getByText('Enter minutes between').waitFor()
+		await page.getByLabel('Minutes').fill('2:30')
+		await page.getByRole('button', { name: 'Start (2:30)' }).click()
+		await page.getByTestId('shared-timer').waitFor()
+		await page.screenshot({ path: screenshotPath('facilitate-panel') })
+		expect(await axeViolations(page, '[data-testid="facilitate-panel"]')).toEqual([])
+		expect(await axeViolations(page, '.dm-facilitation-bar')).toEqual([])
 		expect(alice.errors).toEqual([])
 		expect(bob.errors).toEqual([])
 	})
 })
+
+/** Locks the first stage from the panel, so that the check sees a locked row too. */
+async function lockStageOneFromThePanel(page: Page) {
+	await page.getByRole('button', { name: 'Lock stage Stage 1: Discover' }).click()
+	await page.getByRole('button', { name: 'Unlock stage Stage 1: Discover' }).waitFor()
+}
