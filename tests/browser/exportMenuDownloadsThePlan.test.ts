@@ -3,6 +3,7 @@ import { exportPlan, type ExportOptions } from '../../shared/export/exportPlan'
 import { extractPlan } from '../../shared/model/extractPlan'
 import { aliceAndBobInOneRoom, screenshotPath, type TrackedPage } from './browserHelpers'
 import {
+	axeViolations,
 	downloadFrom,
 	drawSampleMap,
 	openExportMenu,
@@ -56,6 +57,7 @@ describe('the export menu', () => {
 		await page.keyboard.press('p')
 		expect(await focused()).toBe('PNG image')
 		await page.screenshot({ path: screenshotPath('export-menu-open') })
+		expect(await axeViolations(page, '.dm-action-menu-popup')).toEqual([])
 		await page.keyboard.press('Escape')
 		await menu.waitFor({ state: 'detached' })
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe(

@@ -12,15 +12,12 @@ export const sampleMapText = readFileSync(
 /** Draws the sample map's shapes and arrows into the page's map, as one edit. */
 export async function drawSampleMap(page: Page): Promise<void> {
 	const records = (JSON.parse(sampleMapText) as { records: Array<{ typeName: string }> }).records
-	await page.evaluate(
-		(all) => {
-			const editor = window.editor!
-			const drawn = all.filter((r) => r.typeName === 'shape' || r.typeName === 'binding')
-			editor.run(() => editor.store.put(drawn as never))
-			editor.zoomToFit({ animation: { duration: 0 } })
-		},
-		records
-	)
+	await page.evaluate((all) => {
+		const editor = window.editor!
+		const drawn = all.filter((r) => r.typeName === 'shape' || r.typeName === 'binding')
+		editor.run(() => editor.store.put(drawn as never))
+		editor.zoomToFit({ animation: { duration: 0 } })
+	}, records)
 }
 
 /** The map's shapes and bindings as the page's editor has them (what the plan is made from). */
@@ -78,4 +75,15 @@ export async function pickMapFile(
 		mimeType: 'application/octet-stream',
 		buffer: typeof file.text === 'string' ? Buffer.from(file.text, 'utf8') : file.text,
 	})
+}
+
+/** axe-core's violations (rule ids and their elements) inside the element `selector` matches. */
+export async function axeViolations(page: Page, selector: string): Promise<unknown[]> {
+	await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') })
+	return page.evaluate(async (sel) => {
+		type Result = { violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }
+		const axe = (window as unknown as { axe: { run(el: Element): Promise<Result> } }).axe
+		const result = await axe.run(document.querySelector(sel)!)
+		return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }))
+	}, selector)
 }

@@ -13,6 +13,7 @@ import {
 	type TrackedPage,
 } from './browserHelpers'
 import {
+	axeViolations,
 	downloadFrom,
 	drawSampleMap,
 	openExportMenu,
@@ -75,6 +76,7 @@ describe('replacing the current map with a .tldr file', () => {
 		// The destructive choice is not the one Enter would take.
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
 		await page.screenshot({ path: screenshotPath('tldr-replace-dialog') })
+		expect(await axeViolations(page, '.dm-import')).toEqual([])
 		await page.keyboard.press('Enter')
 		await dialog.waitFor({ state: 'detached' })
 		expect(await planJson(alice)).toBe(original)
