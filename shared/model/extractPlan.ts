@@ -17,8 +17,8 @@ import { diagnosticCodes } from './diagnosticCodes'
 import { makeDiagnostic } from './makeDiagnostic'
 import { orderMilestones } from './orderMilestones'
 import { readRelations } from './readRelations'
-import { isBindingRecord, isShapeRecord, type BindingRecord, type ShapeRecord } from './records'
-import { resolveHierarchy, type ShapePlacement } from './resolveHierarchy'
+import { indexShapes, type ShapeNode } from './indexShapes'
+import { resolveHierarchy } from './resolveHierarchy'
 import { isRestoredRecords, restoreRecords } from './restoreRecords'
 
 export interface ExtractPlanOptions {
@@ -63,102 +63,42 @@ function emptyPlan(): Plan {
 
 function extract(input: unknown, options: ExtractPlanOptions): Plan {
 	const restored = isRestoredRecords(input) ? input : restoreRecords(input)
-	const diagnostics: Diagnostic[] = [...restored.diagnostics]
+	const diagnostics: Diagnostic[] = restored.diagnostics.slice()
 	const today =
 		typeof options.today === 'string' && isCalendarDate(options.today)
 			? options.today
 			: localToday()
 
-	const shapes = new Map<string, ShapeRecord>()
-	const bindings: BindingRecord[] = []
-	const byType: Record<'frame' | 'milestone' | 'enabler' | 'blocker' | 'arrow', ShapeRecord[]> = {
-		frame: [],
-		milestone: [],
-		enabler: [],
-		blocker: [],
-		arrow: [],
-	}
-	for (const record of restored.records) {
-		if (isShapeRecord(record)) {
-			shapes.set(record.id, record)
-			const type = record.type
-			if (
-				type === 'frame' ||
-				type === 'milestone' ||
-				type === 'enabler' ||
-				type === 'blocker' ||
-				type === 'arrow'
-			) {
-				byType[type].push(record)
-			}
-		} else if (isBindingRecord(record)) bindings.push(record)
-	}
-	const placements = resolveHierarchy(
-		shapes,
-		[...byType.frame, ...byType.milestone, ...byType.enabler, ...byType.blocker],
-		diagnostics
-	)
+	const index = indexShapes(restored)
+	const { frames } = index
+	resolveHierarchy(index.nodes, frames, diagnostics)
+	resolveHierarchy(index.nodes, index.milestones, diagnostics)
+	resolveHierarchy(index.nodes, index.enablers, diagnostics)
+	resolveHierarchy(index.nodes, index.blockers, diagnostics)
 
 	// Stages: frames, left to right by page x, then top to bottom by y (SPEC S2).
-	const frames = byType.frame
-	frames.sort((a, b) => compareSpatial(placements.get(a.id)!, a.id, placements.get(b.id)!, b.id))
-	const stageRank = new Map<string, number>(frames.map((f, i) => [f.id, i]))
-	const stages: PlanStage[] = frames.map((f) => ({ id: f.id, name: f.props.name as string }))
+	frames.sort(byXThenY)
+	for (let i = 0; i < frames.length; i++) frames[i]!.rank = i
+	const stages: PlanStage[] = frames.map((f) => ({
+		id: f.id,
+		name: f.shape.props.name as string,
+	}))
 
 	// Typed shapes in spatial order: stage, then y, then x (SPEC O2).
-	const rankOf = (s: ShapeRecord) => {
-		const p = placements.get(s.id)!
-		return p.stage === null ? frames.length : stageRank.get(p.stage)!
-	}
-	const spatial = (list: ShapeRecord[]) =>
-		list
-			.map((s) => ({ s, r: rankOf(s), p: placements.get(s.id)! }))
-			.sort((a, b) => a.r - b.r || compareSpatial(a.p, a.s.id, b.p, b.s.id, 'yx'))
-			.map((x) => x.s)
-	const milestoneShapes = spatial(byType.milestone)
-	const enablerShapes = spatial(byType.enabler)
-	const blockerShapes = spatial(byType.blocker)
+	const milestoneNodes = inSpatialOrder(index.milestones, frames.length)
+	const enablerNodes = inSpatialOrder(index.enablers, frames.length)
+	const blockerNodes = inSpatialOrder(index.blockers, frames.length)
 
-	const relations = readRelations(shapes, byType.arrow, bindings, diagnostics)
-	const dependsOn = new Map<string, string[]>()
-	const enablersOf = new Map<string, string[]>()
-	const enables = new Map<string, string[]>()
-	const blocks = new Map<string, string[]>()
-	const blockersOn = new Map<string, string[]>()
-	const push = (map: Map<string, string[]>, key: string, value: string) => {
-		const list = map.get(key)
-		if (!list) map.set(key, [value])
-		else if (!list.includes(value)) list.push(value)
-	}
-	for (const r of relations) {
-		if (r.kind === 'depends-on') push(dependsOn, r.to, r.from)
-		else if (r.kind === 'enables') {
-			push(enablersOf, r.to, r.from)
-			push(enables, r.from, r.to)
-		} else {
-			push(blocks, r.from, r.to)
-			push(blockersOn, r.to, r.from)
-		}
-	}
+	const relations = readRelations(index, diagnostics)
 
-	const spatialRank = new Map(milestoneShapes.map((s, i) => [s.id, i]))
-	const { order, cycles } = orderMilestones(
-		milestoneShapes.map((s) => s.id),
-		spatialRank,
-		dependsOn
-	)
-	const planRank = new Map(order.map((id, i) => [id, i]))
-	const enablerRank = new Map(enablerShapes.map((s, i) => [s.id, i]))
-	const blockerRank = new Map(blockerShapes.map((s, i) => [s.id, i]))
-	const sortBy = (rank: Map<string, number>) => (list: string[] | undefined) =>
-		[...(list ?? [])].sort((a, b) => rank.get(a)! - rank.get(b)!)
-	const inPlanOrder = sortBy(planRank)
-	const inEnablerOrder = sortBy(enablerRank)
-	const inBlockerOrder = sortBy(blockerRank)
+	const dependsOn = milestoneNodes.map((m) => (m.out ? m.out.map((a) => a.rank) : null))
+	const { order, cycles } = orderMilestones(milestoneNodes.length, dependsOn)
+	const planOrder = order.map((rank) => milestoneNodes[rank]!)
+	for (let i = 0; i < planOrder.length; i++) planOrder[i]!.planRank = i
 
-	const milestones: PlanMilestone[] = order.map((id) => {
-		const shape = shapes.get(id)!
-		const props = shape.props as unknown as MilestoneProps
+	const milestones: PlanMilestone[] = planOrder.map((node) => {
+		const id = node.id
+		const props = node.shape.props as unknown as MilestoneProps
 		const checkins = sortedCheckins(id, props.checkins, diagnostics)
 		const newest = checkins[checkins.length - 1]
 		let rag = props.rag
@@ -172,11 +112,14 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 			)
 			rag = newest.rag
 		}
-		const enablerIds = enablersOf.get(id) ?? []
-		let blockerIds = blockersOn.get(id) ?? []
-		for (const e of enablerIds) {
-			const more = blockersOn.get(e)
-			if (more) blockerIds = [...new Set([...blockerIds, ...more])]
+		// Blockers on the milestone, and on the enablers it relies on.
+		let blockers = node.blockedBy
+		if (node.enablers) {
+			for (const e of node.enablers) {
+				if (!e.blockedBy) continue
+				blockers = blockers ? blockers.slice() : []
+				for (const b of e.blockedBy) if (!blockers.includes(b)) blockers.push(b)
+			}
 		}
 		return {
 			id,
@@ -188,61 +131,90 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 			status: props.status,
 			rag,
 			checkins,
-			stage: placements.get(id)!.stage,
-			dependsOn: inPlanOrder(dependsOn.get(id)),
-			enablers: inEnablerOrder(enablerIds),
-			blockers: inBlockerOrder(blockerIds),
+			stage: stageIdOf(node),
+			dependsOn: idsBy(node.out, byPlanRank),
+			enablers: idsBy(node.enablers, byRank),
+			blockers: idsBy(blockers, byRank),
 		}
 	})
-	const enablers: PlanEnabler[] = enablerShapes.map((shape) => {
-		const props = shape.props as unknown as EnablerProps
+	const enablers: PlanEnabler[] = enablerNodes.map((node) => {
+		const props = node.shape.props as unknown as EnablerProps
 		return {
-			id: shape.id,
+			id: node.id,
 			service: props.service,
 			contribution: props.contribution,
 			how: props.how,
 			neededBy: props.neededBy,
 			owner: props.owner,
 			status: props.status,
-			stage: placements.get(shape.id)!.stage,
-			enables: inPlanOrder(enables.get(shape.id)),
-			blockers: inBlockerOrder(blockersOn.get(shape.id)),
+			stage: stageIdOf(node),
+			enables: idsBy(node.out, byPlanRank),
+			blockers: idsBy(node.blockedBy, byRank),
 		}
 	})
-	const blockers: PlanBlocker[] = blockerShapes.map((shape) => {
-		const props = shape.props as unknown as BlockerProps
-		const targets = blocks.get(shape.id) ?? []
+	const blockers: PlanBlocker[] = blockerNodes.map((node) => {
+		const props = node.shape.props as unknown as BlockerProps
+		const targets = node.out ?? []
 		return {
-			id: shape.id,
+			id: node.id,
 			title: props.title,
 			kind: props.kind,
 			owner: props.owner,
 			severity: props.severity,
 			status: props.status,
-			stage: placements.get(shape.id)!.stage,
+			stage: stageIdOf(node),
 			blocks: [
-				...inPlanOrder(targets.filter((t) => planRank.has(t))),
-				...inEnablerOrder(targets.filter((t) => enablerRank.has(t))),
+				...idsBy(
+					targets.filter((t) => t.type === 'milestone'),
+					byPlanRank
+				),
+				...idsBy(
+					targets.filter((t) => t.type === 'enabler'),
+					byRank
+				),
 			],
 		}
 	})
-	relations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+	relations.sort((a, b) => cmp(a.id, b.id))
 
 	const plan: Plan = { ...emptyPlan(), stages, milestones, enablers, blockers, relations }
-	checkPlan(plan, { today, cycles }, diagnostics)
+	checkPlan(
+		plan,
+		{ today, cycles: cycles.map((c) => c.map((rank) => milestoneNodes[rank]!.id)) },
+		diagnostics
+	)
 	plan.diagnostics = sortDiagnostics(diagnostics)
 	return plan
 }
 
-function compareSpatial(
-	a: ShapePlacement,
-	aId: string,
-	b: ShapePlacement,
-	bId: string,
-	axes: 'xy' | 'yx' = 'xy'
-): number {
-	const [a1, a2, b1, b2] = axes === 'xy' ? [a.x, a.y, b.x, b.y] : [a.y, a.x, b.y, b.x]
-	return a1 - b1 || a2 - b2 || (aId < bId ? -1 : aId > bId ? 1 : 0)
+function stageIdOf(node: ShapeNode): string | null {
+	return node.stage ? node.stage.id : null
+}
+
+function byXThenY(a: ShapeNode, b: ShapeNode): number {
+	return a.x - b.x || a.y - b.y || cmp(a.id, b.id)
+}
+
+/** Sorts typed shapes by stage (shapes outside any stage last), then y, then x; sets their rank. */
+function inSpatialOrder(nodes: ShapeNode[], stageCount: number): ShapeNode[] {
+	const stageRank = (n: ShapeNode) => (n.stage ? n.stage.rank : stageCount)
+	const sorted = nodes
+		.slice()
+		.sort((a, b) => stageRank(a) - stageRank(b) || a.y - b.y || a.x - b.x || cmp(a.id, b.id))
+	for (let i = 0; i < sorted.length; i++) sorted[i]!.rank = i
+	return sorted
+}
+
+const byRank = (a: ShapeNode, b: ShapeNode) => a.rank - b.rank
+const byPlanRank = (a: ShapeNode, b: ShapeNode) => a.planRank - b.planRank
+
+function idsBy(nodes: ShapeNode[] | null, order: (a: ShapeNode, b: ShapeNode) => number): string[] {
+	if (!nodes || nodes.length === 0) return []
+	if (nodes.length === 1) return [nodes[0]!.id]
+	return nodes
+		.slice()
+		.sort(order)
+		.map((n) => n.id)
 }
 
 /** Check-ins oldest first (SPEC R7); entries without a date keep their place before dated ones. */
@@ -270,22 +242,34 @@ function sortedCheckins(id: string, checkins: Checkin[], diagnostics: Diagnostic
 const severityRank = { error: 0, warning: 1, info: 2 } as const
 const codeRank = new Map(Object.keys(diagnosticCodes).map((c, i) => [c, i]))
 
-/** Errors first, then warnings, then information; within a severity by code, shape and message. */
+/**
+ * Errors first, then warnings, then information; within a severity by code, shape and message.
+ * A diagnostic said twice (same code, shape and message) is kept once: sorting puts the copies
+ * side by side.
+ */
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-	const seen = new Set<string>()
-	const unique = diagnostics.filter((d) => {
-		const key = `${d.code}\u0000${d.shapeId}\u0000${d.message}`
-		if (seen.has(key)) return false
-		seen.add(key)
-		return true
-	})
-	return unique.sort(
-		(a, b) =>
-			severityRank[a.severity] - severityRank[b.severity] ||
-			codeRank.get(a.code)! - codeRank.get(b.code)! ||
-			cmp(a.shapeId ?? '', b.shapeId ?? '') ||
-			cmp(a.message, b.message)
-	)
+	const keyed = diagnostics.map((d) => ({
+		d,
+		rank: severityRank[d.severity] * 1000 + codeRank.get(d.code)!,
+		shape: d.shapeId ?? '',
+	}))
+	keyed.sort((a, b) => a.rank - b.rank || cmp(a.shape, b.shape) || cmp(a.d.message, b.d.message))
+	const out: Diagnostic[] = []
+	let previous: (typeof keyed)[number] | undefined
+	for (const k of keyed) {
+		if (
+			previous &&
+			previous.rank === k.rank &&
+			previous.shape === k.shape &&
+			previous.d.shapeId === k.d.shapeId &&
+			previous.d.message === k.d.message
+		) {
+			continue
+		}
+		out.push(k.d)
+		previous = k
+	}
+	return out
 }
 
 function cmp(a: string, b: string): number {

@@ -42,6 +42,9 @@ function compileField(field: z.ZodType): Check {
 	if (def.type === 'string' && !hasChecks) {
 		return (v) => typeof v === 'string' && v.length <= MAX_TEXT_LENGTH
 	}
+	if (def.type === 'number' && isPositiveOnly(def.checks)) {
+		return (v) => typeof v === 'number' && v > 0 && v < Infinity
+	}
 	if (def.type === 'enum' && def.entries) {
 		const allowed = new Set(Object.values(def.entries))
 		return (v) => typeof v === 'string' && allowed.has(v)
@@ -59,4 +62,11 @@ function compileField(field: z.ZodType): Check {
 			check(v as Record<string, unknown>)
 	}
 	return (v) => v !== undefined && field.safeParse(v).success
+}
+
+/** True when a number's only check is zod's `.positive()` (zod numbers are finite already). */
+function isPositiveOnly(checks: unknown[] | undefined): boolean {
+	if (!Array.isArray(checks) || checks.length !== 1) return false
+	const def = (checks[0] as { _zod?: { def?: Record<string, unknown> } })._zod?.def
+	return def?.check === 'greater_than' && def.value === 0 && def.inclusive === false
 }

@@ -1,25 +1,21 @@
 import type { Diagnostic } from '../schema/diagnosticSchema'
 import type { PlanRelation } from '../schema/planSchema'
+import { link, type ShapeIndex, type ShapeNode } from './indexShapes'
 import { makeDiagnostic } from './makeDiagnostic'
-import type { BindingRecord, ShapeRecord } from './records'
 import { MAX_TEXT_LENGTH } from './maxTextLength'
 import { richTextToPlain } from './richTextToPlain'
 
 /**
  * The relations drawn as arrows (SPEC A1-A4): an arrow bound at both ends between typed shapes.
- * milestone A -> milestone B: B depends on A. enabler, blocker: either direction.
+ * milestone A -> milestone B: B depends on A. enabler, blocker: either direction. Each relation
+ * is also linked into the nodes of its two shapes (`out`, `enablers`, `blockedBy`).
  */
-export function readRelations(
-	shapes: Map<string, ShapeRecord>,
-	arrows: ShapeRecord[],
-	bindings: BindingRecord[],
-	diagnostics: Diagnostic[]
-): PlanRelation[] {
-	const starts = new Map<string, BindingRecord>()
-	const ends = new Map<string, BindingRecord>()
-	for (const b of bindings) {
+export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): PlanRelation[] {
+	const { nodes, bindings } = index
+	for (let i = 0; i < bindings.length; i++) {
+		const b = bindings[i]!
 		if (b.type !== 'arrow') continue
-		const arrow = shapes.get(b.fromId)
+		const arrow = nodes.get(b.fromId)
 		if (!arrow || arrow.type !== 'arrow') {
 			diagnostics.push(
 				makeDiagnostic(
@@ -30,30 +26,30 @@ export function readRelations(
 			)
 			continue
 		}
-		const terminal = b.props.terminal
-		const map = terminal === 'start' ? starts : terminal === 'end' ? ends : null
-		if (!map) continue
-		const held = map.get(arrow.id)
 		// Two bindings on one end: keep the one with the smaller id, so the order of records does not matter.
-		if (!held || b.id < held.id) map.set(arrow.id, b)
+		const terminal = b.props.terminal
+		if (terminal === 'start') {
+			if (!arrow.start || b.id < arrow.start.id) arrow.start = b
+		} else if (terminal === 'end') {
+			if (!arrow.end || b.id < arrow.end.id) arrow.end = b
+		}
 	}
 
 	const relations: PlanRelation[] = []
-	for (const arrow of arrows) {
-		const startBinding = starts.get(arrow.id)
-		const endBinding = ends.get(arrow.id)
-		const from = startBinding && shapes.get(startBinding.toId)
-		const to = endBinding && shapes.get(endBinding.toId)
+	for (const arrow of index.arrows) {
+		const id = arrow.id
+		const from = arrow.start ? nodes.get(arrow.start.toId) : undefined
+		const to = arrow.end ? nodes.get(arrow.end.toId) : undefined
 		if (!from || !to) {
 			let bound = 0
-			for (const b of [startBinding, endBinding]) {
+			for (const b of [arrow.start, arrow.end]) {
 				if (!b) continue
-				if (shapes.has(b.toId)) bound++
+				if (nodes.has(b.toId)) bound++
 				else {
 					diagnostics.push(
 						makeDiagnostic(
 							'arrow-dangling',
-							arrow.id,
+							id,
 							`An arrow is bound to ${b.toId}, which does not exist; that end counts as unbound.`
 						)
 					)
@@ -62,50 +58,75 @@ export function readRelations(
 			diagnostics.push(
 				makeDiagnostic(
 					'arrow-unbound',
-					arrow.id,
+					id,
 					`An arrow is connected at ${bound === 0 ? 'neither end' : 'only one end'}; it is not part of the plan until both ends touch a shape.`
 				)
 			)
 			continue
 		}
-		let note = richTextToPlain(arrow.props.richText ?? arrow.props.text)
-		if (note.length > MAX_TEXT_LENGTH) note = note.slice(0, MAX_TEXT_LENGTH)
-		const relation = classify(arrow.id, from, to, note)
-		if (relation) {
-			relations.push(relation)
-		} else {
+		const relation = classify(from, to)
+		if (!relation) {
 			diagnostics.push(
 				makeDiagnostic(
 					'arrow-ignored',
-					arrow.id,
-					from.id === to.id
+					id,
+					from === to
 						? `An arrow starts and ends on the same shape; it was ignored.`
 						: `An arrow from a ${label(from)} to a ${label(to)} has no meaning in the plan; it was ignored.`
 				)
 			)
+			continue
 		}
+		const props = arrow.shape.props
+		let note = richTextToPlain(props.richText ?? props.text)
+		if (note.length > MAX_TEXT_LENGTH) note = note.slice(0, MAX_TEXT_LENGTH)
+		relations.push({
+			id,
+			kind: relation.kind,
+			from: relation.from.id,
+			to: relation.to.id,
+			note,
+		})
+		connect(relation.kind, relation.from, relation.to)
 	}
 	return relations
 }
 
-function classify(id: string, a: ShapeRecord, b: ShapeRecord, note: string): PlanRelation | null {
+interface Classified {
+	kind: PlanRelation['kind']
+	from: ShapeNode
+	to: ShapeNode
+}
+
+function classify(a: ShapeNode, b: ShapeNode): Classified | null {
 	if (a === b) return null
 	const from = a.type
 	const to = b.type
 	if (from === 'milestone') {
-		if (to === 'milestone') return { id, kind: 'depends-on', from: a.id, to: b.id, note }
-		if (to === 'enabler') return { id, kind: 'enables', from: b.id, to: a.id, note }
-		if (to === 'blocker') return { id, kind: 'blocks', from: b.id, to: a.id, note }
+		if (to === 'milestone') return { kind: 'depends-on', from: a, to: b }
+		if (to === 'enabler') return { kind: 'enables', from: b, to: a }
+		if (to === 'blocker') return { kind: 'blocks', from: b, to: a }
 	} else if (from === 'enabler') {
-		if (to === 'milestone') return { id, kind: 'enables', from: a.id, to: b.id, note }
-		if (to === 'blocker') return { id, kind: 'blocks', from: b.id, to: a.id, note }
+		if (to === 'milestone') return { kind: 'enables', from: a, to: b }
+		if (to === 'blocker') return { kind: 'blocks', from: b, to: a }
 	} else if (from === 'blocker') {
-		if (to === 'milestone' || to === 'enabler')
-			return { id, kind: 'blocks', from: a.id, to: b.id, note }
+		if (to === 'milestone' || to === 'enabler') return { kind: 'blocks', from: a, to: b }
 	}
 	return null
 }
 
-function label(shape: ShapeRecord): string {
-	return shape.type === 'frame' ? 'stage' : `${shape.type} shape`
+/** Links a relation into its shapes: `to` depends on `from`; `from` enables or blocks `to`. */
+function connect(kind: PlanRelation['kind'], from: ShapeNode, to: ShapeNode): void {
+	if (kind === 'depends-on') to.out = link(to.out, from)
+	else if (kind === 'enables') {
+		to.enablers = link(to.enablers, from)
+		from.out = link(from.out, to)
+	} else {
+		from.out = link(from.out, to)
+		to.blockedBy = link(to.blockedBy, from)
+	}
+}
+
+function label(node: ShapeNode): string {
+	return node.type === 'frame' ? 'stage' : `${node.type} shape`
 }

@@ -1,57 +1,46 @@
 import type { Diagnostic } from '../schema/diagnosticSchema'
+import type { ShapeNode } from './indexShapes'
 import { makeDiagnostic } from './makeDiagnostic'
-import type { ShapeRecord } from './records'
-
-export interface ShapePlacement {
-	/** Position of the shape's origin on the page. */
-	x: number
-	y: number
-	/** Rotation on the page, radians. */
-	rotation: number
-	/** The id of the nearest frame among its ancestors, or null. */
-	stage: string | null
-}
 
 /**
  * Page positions and stages of the `wanted` shapes and their ancestors, from the `parentId`
- * chains (SPEC R6, S1). A parent
- * that does not exist puts the shape on the page; a chain that loops puts every shape on the
- * loop on the page, outside any stage. Iterative, so a 100,000-deep chain cannot overflow.
+ * chains (SPEC R6, S1), written into the nodes. A parent that does not exist puts the shape on
+ * the page; a chain that loops puts every shape on the loop on the page, outside any stage.
+ * Iterative, so a 100,000-deep chain cannot overflow.
  */
 export function resolveHierarchy(
-	shapes: Map<string, ShapeRecord>,
-	wanted: Iterable<ShapeRecord>,
+	nodes: Map<string, ShapeNode>,
+	wanted: ShapeNode[],
 	diagnostics: Diagnostic[]
-): Map<string, ShapePlacement> {
-	const placements = new Map<string, ShapePlacement>()
-	const visiting = new Set<string>()
-	for (const startShape of wanted) {
-		if (placements.has(startShape.id)) continue
-		// Fast path: a shape whose parent is the page, or an already placed shape.
-		const parentId = startShape.parentId
+): void {
+	const chain: ShapeNode[] = []
+	for (let w = 0; w < wanted.length; w++) {
+		const start = wanted[w]!
+		if (start.placement === 2) continue
+		// Fast path: a shape on the page, or whose parent is already placed.
+		const parentId = start.shape.parentId
 		if (!parentId.startsWith('shape:')) {
-			placements.set(startShape.id, place(startShape, undefined, null))
+			place(start, null)
 			continue
 		}
-		const placedParent = placements.get(parentId)
-		if (placedParent) {
-			placements.set(startShape.id, place(startShape, placedParent, shapes.get(parentId)!))
+		const parent = nodes.get(parentId)
+		if (parent && parent.placement === 2) {
+			place(start, parent)
 			continue
 		}
-		const chain: ShapeRecord[] = []
-		let cur: ShapeRecord | undefined = startShape
+		chain.length = 0
+		let cur: ShapeNode | undefined = start
 		// The nearest ancestor that is already placed, or null for the page.
-		let baseId: string | null = null
+		let base: ShapeNode | null = null
 		while (cur) {
-			if (placements.has(cur.id)) {
-				baseId = cur.id
+			if (cur.placement === 2) {
+				base = cur
 				break
 			}
-			if (visiting.has(cur.id)) {
-				const loop = chain.splice(chain.findIndex((s) => s.id === cur!.id))
+			if (cur.placement === 1) {
+				const loop = chain.splice(chain.indexOf(cur))
 				for (const s of loop) {
-					visiting.delete(s.id)
-					placements.set(s.id, { x: s.x, y: s.y, rotation: s.rotation, stage: null })
+					place(s, null)
 					diagnostics.push(
 						makeDiagnostic(
 							'parent-cycle',
@@ -60,50 +49,52 @@ export function resolveHierarchy(
 						)
 					)
 				}
-				baseId = cur.id
+				base = cur
 				break
 			}
-			visiting.add(cur.id)
+			cur.placement = 1
 			chain.push(cur)
-			const parent = shapes.get(cur.parentId)
-			if (!parent && cur.parentId.startsWith('shape:')) {
+			const next = nodes.get(cur.shape.parentId)
+			if (!next && cur.shape.parentId.startsWith('shape:')) {
 				diagnostics.push(
 					makeDiagnostic(
 						'parent-missing',
 						cur.id,
-						`Shape ${cur.id}'s parent ${cur.parentId} does not exist; it was placed on the page.`
+						`Shape ${cur.id}'s parent ${cur.shape.parentId} does not exist; it was placed on the page.`
 					)
 				)
 			}
-			cur = parent
+			cur = next
 		}
 		for (let i = chain.length - 1; i >= 0; i--) {
 			const s = chain[i]!
-			visiting.delete(s.id)
-			const base = baseId === null ? undefined : placements.get(baseId)
-			placements.set(s.id, place(s, base, base ? shapes.get(baseId!)! : null))
-			baseId = s.id
+			place(s, base)
+			base = s
 		}
 	}
-	return placements
 }
 
-function place(
-	s: ShapeRecord,
-	base: ShapePlacement | undefined,
-	parent: ShapeRecord | null
-): ShapePlacement {
-	if (!base || !parent) return { x: s.x, y: s.y, rotation: s.rotation, stage: null }
-	const stage = parent.type === 'frame' ? parent.id : base.stage
-	if (base.rotation === 0) {
-		return { x: base.x + s.x, y: base.y + s.y, rotation: s.rotation, stage }
+/** Places `s` inside its placed parent (or on the page when `parent` is null). */
+function place(s: ShapeNode, parent: ShapeNode | null): void {
+	const shape = s.shape
+	s.placement = 2
+	if (!parent) {
+		s.x = shape.x
+		s.y = shape.y
+		s.rotation = shape.rotation
+		s.stage = null
+		return
 	}
-	const cos = Math.cos(base.rotation)
-	const sin = Math.sin(base.rotation)
-	return {
-		x: base.x + s.x * cos - s.y * sin,
-		y: base.y + s.x * sin + s.y * cos,
-		rotation: base.rotation + s.rotation,
-		stage,
+	s.stage = parent.type === 'frame' ? parent : parent.stage
+	if (parent.rotation === 0) {
+		s.x = parent.x + shape.x
+		s.y = parent.y + shape.y
+		s.rotation = shape.rotation
+		return
 	}
+	const cos = Math.cos(parent.rotation)
+	const sin = Math.sin(parent.rotation)
+	s.x = parent.x + shape.x * cos - shape.y * sin
+	s.y = parent.y + shape.x * sin + shape.y * cos
+	s.rotation = parent.rotation + shape.rotation
 }

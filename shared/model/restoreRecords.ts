@@ -144,32 +144,32 @@ function restoreShape(
 		return null
 	}
 	let shape: Record<string, unknown> = raw
-	const edit = () => (shape === raw ? (shape = { ...raw }) : shape)
-	for (const key of ['x', 'y', 'rotation'] as const) {
-		const value = raw[key]
-		if (typeof value !== 'number' || !Number.isFinite(value)) {
-			edit()[key] = 0
-			const code = value === undefined ? 'prop-missing' : 'prop-invalid'
-			diagnostics.push(
-				makeDiagnostic(code, id, `Shape ${id}'s "${key}" was ${describe(value)}; 0 was used.`)
-			)
-		}
-	}
+	if (!isFiniteNumber(raw.x)) shape = zeroed(shape, raw, 'x', id, diagnostics)
+	if (!isFiniteNumber(raw.y)) shape = zeroed(shape, raw, 'y', id, diagnostics)
+	if (!isFiniteNumber(raw.rotation)) shape = zeroed(shape, raw, 'rotation', id, diagnostics)
 	if (typeof raw.parentId !== 'string') {
-		edit().parentId = 'page:page'
+		shape = writable(shape, raw)
+		shape.parentId = 'page:page'
 		diagnostics.push(
 			makeDiagnostic('prop-invalid', id, `Shape ${id} had no parent; it was placed on the page.`)
 		)
 	}
-	if (typeof raw.index !== 'string') edit().index = 'a1'
+	if (typeof raw.index !== 'string') {
+		shape = writable(shape, raw)
+		shape.index = 'a1'
+	}
 	if (isTypedShapeType(raw.type)) {
 		const props = restoreShapeProps(raw.type, id, raw.props, diagnostics)
-		if (props !== raw.props) edit().props = props
+		if (props !== raw.props) {
+			shape = writable(shape, raw)
+			shape.props = props
+		}
 		return shape as RecordLike
 	}
 	if (!isPlainObject(raw.props)) {
 		diagnostics.push(makeDiagnostic('prop-invalid', id, `Shape ${id} had no readable props.`))
-		edit().props = {}
+		shape = writable(shape, raw)
+		shape.props = {}
 	}
 	const props = shape.props as Record<string, unknown>
 	if (raw.type === 'frame' && typeof props.name !== 'string') {
@@ -182,7 +182,8 @@ function restoreShape(
 				)
 			)
 		}
-		edit().props = { ...props, name: '' }
+		shape = writable(shape, raw)
+		shape.props = { ...props, name: '' }
 	} else if (typeof props.name === 'string' && props.name.length > MAX_TEXT_LENGTH) {
 		diagnostics.push(
 			makeDiagnostic(
@@ -191,9 +192,37 @@ function restoreShape(
 				`A stage name had ${props.name.length} characters; it was cut.`
 			)
 		)
-		edit().props = { ...props, name: props.name.slice(0, MAX_TEXT_LENGTH) }
+		shape = writable(shape, raw)
+		shape.props = { ...props, name: props.name.slice(0, MAX_TEXT_LENGTH) }
 	}
 	return shape as RecordLike
+}
+
+/** The shape to write to: a copy of the raw record, made on the first change only. */
+function writable(shape: Record<string, unknown>, raw: Record<string, unknown>) {
+	return shape === raw ? { ...raw } : shape
+}
+
+function isFiniteNumber(value: unknown): boolean {
+	return typeof value === 'number' && Number.isFinite(value)
+}
+
+/** A copy of the shape (made once) with `key` set to 0, and a diagnostic saying so. */
+function zeroed(
+	shape: Record<string, unknown>,
+	raw: Record<string, unknown>,
+	key: 'x' | 'y' | 'rotation',
+	id: string,
+	diagnostics: Diagnostic[]
+): Record<string, unknown> {
+	const value = raw[key]
+	const copy = writable(shape, raw)
+	copy[key] = 0
+	const code = value === undefined ? 'prop-missing' : 'prop-invalid'
+	diagnostics.push(
+		makeDiagnostic(code, id, `Shape ${id}'s "${key}" was ${describe(value)}; 0 was used.`)
+	)
+	return copy
 }
 
 function restoreBinding(

@@ -7,22 +7,31 @@ export const dateStringSchema = z.string().refine(isDateOrEmpty, {
 
 export type DateString = z.infer<typeof dateStringSchema>
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 export function isDateOrEmpty(value: string): boolean {
 	return value === '' || isCalendarDate(value)
 }
 
 export function isCalendarDate(value: string): boolean {
-	const m = DATE_RE.exec(value)
-	if (!m) return false
-	const year = Number(m[1])
-	const month = Number(m[2])
-	const day = Number(m[3])
-	if (month < 1 || month > 12 || day < 1) return false
+	// Read digit by digit: this runs for every date of every map on every extraction.
+	if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false
+	const year = digits(value, 0, 4)
+	const month = digits(value, 5, 7)
+	const day = digits(value, 8, 10)
+	if (year < 0 || month < 1 || month > 12 || day < 1) return false
 	if (day <= 28) return true
 	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
 	return day <= daysInMonth
+}
+
+/** The number written by the ASCII digits value[from..to), or -1 if any is not a digit. */
+function digits(value: string, from: number, to: number): number {
+	let n = 0
+	for (let i = from; i < to; i++) {
+		const d = value.charCodeAt(i) - 48
+		if (d < 0 || d > 9) return -1
+		n = n * 10 + d
+	}
+	return n
 }
 
 /** Adds whole days to a valid `YYYY-MM-DD` date (UTC calendar arithmetic). */
