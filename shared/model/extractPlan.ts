@@ -71,10 +71,10 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 
 	const index = indexShapes(restored)
 	const { frames } = index
-	resolveHierarchy(index.nodes, frames, diagnostics)
-	resolveHierarchy(index.nodes, index.milestones, diagnostics)
-	resolveHierarchy(index.nodes, index.enablers, diagnostics)
-	resolveHierarchy(index.nodes, index.blockers, diagnostics)
+	resolveHierarchy(index.nodeOf, frames, diagnostics)
+	resolveHierarchy(index.nodeOf, index.milestones, diagnostics)
+	resolveHierarchy(index.nodeOf, index.enablers, diagnostics)
+	resolveHierarchy(index.nodeOf, index.blockers, diagnostics)
 
 	// Stages: frames, left to right by page x, then top to bottom by y (SPEC S2).
 	frames.sort(byXThenY)

@@ -1,4 +1,4 @@
-import type { RestoredRecords } from './restoreRecords'
+import { positionsOf, type RestoredRecords } from './restoreRecords'
 import type { BindingRecord, ShapeRecord } from './records'
 
 /**
@@ -34,7 +34,8 @@ export interface ShapeNode {
 }
 
 export interface ShapeIndex {
-	nodes: Map<string, ShapeNode>
+	/** The node of the shape with this id, if there is one. */
+	nodeOf: (id: string) => ShapeNode | undefined
 	frames: ShapeNode[]
 	milestones: ShapeNode[]
 	enablers: ShapeNode[]
@@ -45,8 +46,18 @@ export interface ShapeIndex {
 
 /** The shapes of restored records by id and by kind, and the bindings, in one pass. */
 export function indexShapes(restored: RestoredRecords): ShapeIndex {
+	const records = restored.records
+	// Nodes by the position of their record: ids are looked up in restoreRecords' own index.
+	const nodeAt: (ShapeNode | undefined)[] = new Array(records.length)
+	const positions = positionsOf(restored)
+	const nodeOf = (id: string) => {
+		const at = positions.get(id)
+		if (at === undefined) return undefined
+		const node = nodeAt[at]
+		return node && node.id === id ? node : undefined
+	}
 	const index: ShapeIndex = {
-		nodes: new Map(),
+		nodeOf,
 		frames: [],
 		milestones: [],
 		enablers: [],
@@ -54,7 +65,6 @@ export function indexShapes(restored: RestoredRecords): ShapeIndex {
 		arrows: [],
 		bindings: [],
 	}
-	const records = restored.records
 	for (let i = 0; i < records.length; i++) {
 		const record = records[i]!
 		if (record.typeName === 'shape') {
@@ -77,7 +87,7 @@ export function indexShapes(restored: RestoredRecords): ShapeIndex {
 				start: null,
 				end: null,
 			}
-			index.nodes.set(shape.id, node)
+			nodeAt[i] = node
 			switch (type) {
 				case 'frame':
 					index.frames.push(node)

@@ -11,11 +11,11 @@ import { richTextToPlain } from './richTextToPlain'
  * is also linked into the nodes of its two shapes (`out`, `enablers`, `blockedBy`).
  */
 export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): PlanRelation[] {
-	const { nodes, bindings } = index
+	const { nodeOf, bindings } = index
 	for (let i = 0; i < bindings.length; i++) {
 		const b = bindings[i]!
 		if (b.type !== 'arrow') continue
-		const arrow = nodes.get(b.fromId)
+		const arrow = nodeOf(b.fromId)
 		if (!arrow || arrow.type !== 'arrow') {
 			diagnostics.push(
 				makeDiagnostic(
@@ -38,13 +38,13 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 	const relations: PlanRelation[] = []
 	for (const arrow of index.arrows) {
 		const id = arrow.id
-		const from = arrow.start ? nodes.get(arrow.start.toId) : undefined
-		const to = arrow.end ? nodes.get(arrow.end.toId) : undefined
+		const from = arrow.start ? nodeOf(arrow.start.toId) : undefined
+		const to = arrow.end ? nodeOf(arrow.end.toId) : undefined
 		if (!from || !to) {
 			let bound = 0
 			for (const b of [arrow.start, arrow.end]) {
 				if (!b) continue
-				if (nodes.has(b.toId)) bound++
+				if (nodeOf(b.toId)) bound++
 				else {
 					diagnostics.push(
 						makeDiagnostic(

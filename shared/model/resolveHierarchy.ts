@@ -9,7 +9,7 @@ import { makeDiagnostic } from './makeDiagnostic'
  * Iterative, so a 100,000-deep chain cannot overflow.
  */
 export function resolveHierarchy(
-	nodes: Map<string, ShapeNode>,
+	nodeOf: (id: string) => ShapeNode | undefined,
 	wanted: ShapeNode[],
 	diagnostics: Diagnostic[]
 ): void {
@@ -23,7 +23,7 @@ export function resolveHierarchy(
 			place(start, null)
 			continue
 		}
-		const parent = nodes.get(parentId)
+		const parent = nodeOf(parentId)
 		if (parent && parent.placement === 2) {
 			place(start, parent)
 			continue
@@ -54,7 +54,7 @@ export function resolveHierarchy(
 			}
 			cur.placement = 1
 			chain.push(cur)
-			const next = nodes.get(cur.shape.parentId)
+			const next = nodeOf(cur.shape.parentId)
 			if (!next && cur.shape.parentId.startsWith('shape:')) {
 				diagnostics.push(
 					makeDiagnostic(

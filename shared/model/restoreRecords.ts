@@ -11,10 +11,25 @@ export interface RestoredRecords {
 }
 
 const restored = new WeakSet<RestoredRecords>()
+const positionsByResult = new WeakMap<RestoredRecords, Map<string, number>>()
 
 /** True for a value that `restoreRecords` returned (so extraction need not restore it again). */
 export function isRestoredRecords(value: unknown): value is RestoredRecords {
 	return typeof value === 'object' && value !== null && restored.has(value as RestoredRecords)
+}
+
+/**
+ * The position of each record in a result of `restoreRecords`, by id (extraction looks shapes up
+ * by id; this saves it building a second index). A result whose record list was changed after
+ * restoring gets a fresh index.
+ */
+export function positionsOf(result: RestoredRecords): Map<string, number> {
+	const known = positionsByResult.get(result)
+	if (known && known.size === result.records.length) return known
+	const positions = new Map<string, number>()
+	result.records.forEach((record, i) => positions.set(record.id, i))
+	positionsByResult.set(result, positions)
+	return positions
 }
 
 /**
@@ -41,7 +56,10 @@ export function restoreRecords(input: unknown): RestoredRecords {
 		return result
 	}
 
-	const byId = new Map<string, RecordLike>()
+	// Where each id's record sits in result.records (kept for extraction: see positionsOf).
+	const positions = new Map<string, number>()
+	positionsByResult.set(result, positions)
+	const records = result.records
 	// Content keys of records whose id was seen twice (rare: computed only then).
 	const keys = new Map<string, string>()
 	for (let i = 0; i < raw.length; i++) {
@@ -55,16 +73,17 @@ export function restoreRecords(input: unknown): RestoredRecords {
 			)
 		}
 		if (!record) continue
-		const existing = byId.get(record.id)
-		if (!existing) {
-			byId.set(record.id, record)
+		const at = positions.get(record.id)
+		if (at === undefined) {
+			positions.set(record.id, records.length)
+			records.push(record)
 			continue
 		}
 		// Keep one of the duplicates, chosen by content so the choice does not depend on order.
-		const existingKey = keys.get(record.id) ?? stableKey(existing)
+		const existingKey = keys.get(record.id) ?? stableKey(records[at]!)
 		const key = stableKey(record)
 		if (key < existingKey) {
-			byId.set(record.id, record)
+			records[at] = record
 			keys.set(record.id, key)
 		} else {
 			keys.set(record.id, existingKey)
@@ -77,7 +96,6 @@ export function restoreRecords(input: unknown): RestoredRecords {
 			)
 		)
 	}
-	for (const record of byId.values()) result.records.push(record)
 	return result
 }
 
