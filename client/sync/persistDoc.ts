@@ -1,5 +1,6 @@
 import { createStore, promisifyRequest, set, type UseStore } from 'idb-keyval'
 import * as Y from 'yjs'
+import { compactInWorker } from './compactInWorker'
 import { DEVICE_ORIGIN } from './origins'
 
 /** Pending changes are written this long after the last one, and at least this often. */
@@ -8,10 +9,23 @@ const WRITE_MAX_WAIT_MS = 1000
 /** The log is folded into the snapshot after this many entries, or when the map is quiet. */
 const COMPACT_AFTER_ENTRIES = 64
 const COMPACT_WHEN_QUIET_MS = 4000
+/** Longest wait for an idle moment before a due write or compaction runs anyway. */
+const IDLE_WAIT_MS = 1000
 
+/**
+ * Runs `work` when the page is idle (after the frame being drawn, before input is late), so a
+ * save or a compaction does not land in the middle of a peer's changes being drawn.
+ */
+function whenIdle(work: () => void, timeout: number) {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout })
+	else setTimeout(work, 0)
+}
+
+const DB_NAME = 'delivery-map'
+const STORE_NAME = 'docs'
 let idbStore: UseStore | null = null
 function deviceStore(): UseStore {
-	idbStore ??= createStore('delivery-map', 'docs')
+	idbStore ??= createStore(DB_NAME, STORE_NAME)
 	return idbStore
 }
 
@@ -127,7 +141,7 @@ export class DocPersister {
 			WRITE_DELAY_MS,
 			Math.max(0, this.firstPendingAt + WRITE_MAX_WAIT_MS - now)
 		)
-		this.writeTimer = setTimeout(this.flushNow, wait)
+		this.writeTimer = setTimeout(() => whenIdle(this.flushNow, IDLE_WAIT_MS), wait)
 		this.scheduleQuietCompaction()
 	}
 
@@ -139,7 +153,7 @@ export class DocPersister {
 		if (this.quietTimer !== null) clearTimeout(this.quietTimer)
 		this.quietTimer = setTimeout(() => {
 			this.quietTimer = null
-			if (this.foldable.length > 0) void this.compact()
+			if (this.foldable.length > 0) whenIdle(() => void this.compact(), IDLE_WAIT_MS)
 		}, COMPACT_WHEN_QUIET_MS)
 	}
 
@@ -155,7 +169,9 @@ export class DocPersister {
 			.then(() => set(entryKey, merged, deviceStore()))
 			.then(() => {
 				this.foldable.push(entryKey)
-				if (this.foldable.length >= COMPACT_AFTER_ENTRIES) return this.compactNow()
+				if (this.foldable.length >= COMPACT_AFTER_ENTRIES) {
+					whenIdle(() => void this.compact(), IDLE_WAIT_MS)
+				}
 			})
 			.catch((error: unknown) => {
 				console.error('Delivery Map: could not save changes on this device', error)
@@ -176,6 +192,14 @@ export class DocPersister {
 	private async compactNow(): Promise<void> {
 		const folded = this.foldable
 		this.foldable = []
+		if (folded.length === 0) return
+		try {
+			// Off the main thread when possible: encoding a large map stalls drawing.
+			await compactInWorker({ dbName: DB_NAME, storeName: STORE_NAME, key: this.key, folded })
+			return
+		} catch {
+			// No worker (or it failed and changed nothing): fold on the page instead.
+		}
 		// The snapshot holds everything in the doc, including what is still pending.
 		this.pending = []
 		if (this.writeTimer !== null) clearTimeout(this.writeTimer)
