@@ -160,7 +160,22 @@ describe('a .tldr file', () => {
 	it('refuses files that are not maps, with a clear reason, and leaves the map alone', async () => {
 		const before = await planJson(alice)
 		const url = alice.page.url()
+		const parsed = JSON.parse(exported) as {
+			schema: { sequences: Record<string, number> }
+			records: Array<{ id: string; type?: string }>
+		}
+		const newer = structuredClone(parsed)
+		newer.schema.sequences['com.tldraw.shape'] = 99
+		const milestone = parsed.records.find((r) => r.type === 'milestone')!
+		const tooBig = structuredClone(parsed)
+		for (let i = 0; i < 4500; i++) tooBig.records.push({ ...milestone, id: `shape:copy-${i}` })
 		const bad: Array<[string, string | Buffer, RegExp]> = [
+			['newer.tldr', JSON.stringify(newer), /saved by a newer version of tldraw or Delivery Map/],
+			[
+				'too-big.tldr',
+				JSON.stringify(tooBig),
+				/holds a map too big to share through the relay in one piece \(2\.\d MB/,
+			],
 			[
 				'notes.tldr',
 				'Just some notes, not JSON',
@@ -196,4 +211,26 @@ describe('a .tldr file', () => {
 		expect(alice.page.url()).toBe(url)
 		expect(await planJson(alice)).toBe(before)
 	}, 180_000)
+
+	it('opens a bare list of records, making a page and dropping arrows to missing shapes', async () => {
+		const parsed = JSON.parse(exported) as { records: Array<Record<string, unknown>> }
+		const milestone = parsed.records.find((r) => r.type === 'milestone')!
+		const binding = parsed.records.find((r) => r.typeName === 'binding')!
+		const records = [
+			{ ...milestone, id: 'shape:alone', parentId: 'page:elsewhere' },
+			{ ...binding, id: 'binding:loose', fromId: 'shape:gone', toId: 'shape:alone' },
+		]
+		await pickMapFile(alice.page, 'Open .tldr as a new map', {
+			name: 'records.json',
+			text: JSON.stringify(records),
+		})
+		const dialog = alice.page.getByRole('dialog', { name: /Open “records.json” as a new map/ })
+		await dialog.waitFor({ timeout: 10_000 })
+		const text = (await dialog.textContent()) ?? ''
+		expect(text).toContain('1 milestone')
+		expect(text).toContain('The file had no page; one was made for its shapes.')
+		expect(text).toContain('Binding binding:loose joins a shape that is not in the file; dropped.')
+		await dialog.getByRole('button', { name: 'Cancel' }).click()
+		await dialog.waitFor({ state: 'detached' })
+	})
 })
