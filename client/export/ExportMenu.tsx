@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
-import type { Editor } from 'tldraw'
+import { useValue, type Editor } from 'tldraw'
 import type { RoomSession } from '../room/RoomSession'
 import { ActionMenu, type MenuSection } from './ActionMenu'
 import {
@@ -44,7 +44,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 	const fileInput = useRef<HTMLInputElement>(null)
 	const container = useRef<HTMLDivElement>(null)
 	const target = useRef<'new' | 'replace'>('new')
-	const canReplace = session.kind === 'edit'
+	const canWrite = useValue('can write', () => session.binding.canWrite(), [session])
 
 	const openedFromFile = useRef(notice !== null)
 	useEffect(() => {
@@ -188,9 +188,11 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 				{
 					id: 'open-replace',
 					label: 'Replace this map with .tldr…',
-					...(canReplace
-						? { hint: 'Asks first; Undo brings this map back' }
-						: { disabledReason: 'Not from a view link' }),
+					...(session.kind === 'view'
+						? { disabledReason: 'Not from a view link' }
+						: canWrite
+							? { hint: 'Asks first; Undo brings this map back' }
+							: { disabledReason: 'This map is read-only here' }),
 					onSelect: () => pickFile('replace'),
 				},
 			],
