@@ -1,4 +1,12 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import {
+	useEffect,
+	useId,
+	useLayoutEffect,
+	useRef,
+	useState,
+	type KeyboardEvent,
+	type RefObject,
+} from 'react'
 
 export interface MenuAction {
 	id: string
@@ -19,6 +27,8 @@ interface ActionMenuProps {
 	/** The button's text (also its accessible name). */
 	label: string
 	sections: MenuSection[]
+	/** The menu's button, for callers that give the focus back to it (after a dialog). */
+	buttonRef?: RefObject<HTMLButtonElement | null>
 }
 
 type Placement = { top: number; right: number } | { bottom: number; right: number }
@@ -30,11 +40,12 @@ type Placement = { top: number; right: number } | { bottom: number; right: numbe
  * the button, Tab or a click outside closes. The menu opens downwards, or upwards when the
  * button sits in the lower half of the window.
  */
-export function ActionMenu({ label, sections }: ActionMenuProps) {
+export function ActionMenu({ label, sections, buttonRef: givenRef }: ActionMenuProps) {
 	const [open, setOpen] = useState(false)
 	const [placement, setPlacement] = useState<Placement>({ top: 0, right: 0 })
 	const [focusIndex, setFocusIndex] = useState(0)
-	const buttonRef = useRef<HTMLButtonElement>(null)
+	const ownRef = useRef<HTMLButtonElement>(null)
+	const buttonRef = givenRef ?? ownRef
 	const menuRef = useRef<HTMLDivElement>(null)
 	const menuId = useId()
 	const actions = sections.flatMap((section) => section.actions)

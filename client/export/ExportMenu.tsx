@@ -43,6 +43,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 	const [problem, setProblem] = useState<string | null>(null)
 	const fileInput = useRef<HTMLInputElement>(null)
 	const container = useRef<HTMLDivElement>(null)
+	const menuButton = useRef<HTMLButtonElement>(null)
 	const target = useRef<'new' | 'replace'>('new')
 	const canWrite = useValue('can write', () => session.binding.canWrite(), [session])
 
@@ -116,6 +117,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 			replaceMap(editor, session, dialog.file.records)
 			const fixes = dialog.report.headline ? ` While reading it: ${dialog.report.headline}.` : ''
 			setDialog(null)
+			menuButton.current?.focus()
 			setNotice({
 				kind: 'done',
 				text: `Replaced this map with ${dialog.file.fileName}: ${dialog.report.contents}.${fixes} Undo (Ctrl+Z) brings the previous map back.`,
@@ -201,7 +203,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 
 	return (
 		<div className="dm-export" ref={container}>
-			<ActionMenu label="Export" sections={sections} />
+			<ActionMenu label="Export" sections={sections} buttonRef={menuButton} />
 			<input
 				ref={fileInput}
 				type="file"
@@ -239,6 +241,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 					onCancel={() => {
 						setDialog(null)
 						setProblem(null)
+						menuButton.current?.focus()
 					}}
 					onConfirm={() => void confirm()}
 				/>

@@ -80,6 +80,10 @@ describe('replacing the current map with a .tldr file', () => {
 		await page.keyboard.press('Enter')
 		await dialog.waitFor({ state: 'detached' })
 		expect(await planJson(alice)).toBe(original)
+		// The focus goes back to the menu's button.
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe(
+			'menu'
+		)
 	})
 
 	it('replaces the map for everyone in the room after confirmation, and Undo brings it back', async () => {
@@ -195,6 +199,7 @@ describe('replacing the current map with a .tldr file', () => {
 		const replace = viewer.page.getByRole('menuitem', { name: /Replace this map/ })
 		expect(await replace.getAttribute('aria-disabled')).toBe('true')
 		expect(await replace.textContent()).toContain('Not from a view link')
+		await viewer.page.screenshot({ path: screenshotPath('export-menu-view-link') })
 		let choosers = 0
 		viewer.page.on('filechooser', () => choosers++)
 		await viewer.page.keyboard.press('End')
