@@ -17,7 +17,7 @@ import { readMapFile } from './readMapFile'
 import { replaceMap } from './replaceMap'
 
 interface Notice {
-	kind: 'done' | 'problem'
+	kind: 'working' | 'done' | 'problem'
 	text: string
 }
 
@@ -60,8 +60,9 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 		return () => clearTimeout(timer)
 	}, [notice])
 
-	const run = (action: () => string | Promise<string>) => {
-		setNotice(null)
+	/** Runs an export; `working` is shown meanwhile for those that can take a while. */
+	const run = (action: () => string | Promise<string>, working?: string) => {
+		setNotice(working ? { kind: 'working', text: working } : null)
 		Promise.resolve()
 			.then(action)
 			.then((text) => setNotice({ kind: 'done', text }))
@@ -170,8 +171,16 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 		{
 			label: 'Picture of the map',
 			actions: [
-				{ id: 'png', label: 'PNG image', onSelect: () => run(() => downloadImage(editor, 'png')) },
-				{ id: 'svg', label: 'SVG image', onSelect: () => run(() => downloadImage(editor, 'svg')) },
+				{
+					id: 'png',
+					label: 'PNG image',
+					onSelect: () => run(() => downloadImage(editor, 'png'), 'Drawing the map as PNG…'),
+				},
+				{
+					id: 'svg',
+					label: 'SVG image',
+					onSelect: () => run(() => downloadImage(editor, 'svg'), 'Drawing the map as SVG…'),
+				},
 			],
 		},
 		{
@@ -180,7 +189,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 				{
 					id: 'tldr',
 					label: 'Save as .tldr file',
-					onSelect: () => run(() => downloadMapFile(editor)),
+					onSelect: () => run(() => downloadMapFile(editor), 'Saving the map as a .tldr file…'),
 				},
 				{
 					id: 'open-new',
