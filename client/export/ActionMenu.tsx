@@ -27,6 +27,8 @@ interface ActionMenuProps {
 	/** The button's text (also its accessible name). */
 	label: string
 	sections: MenuSection[]
+	/** A window event that opens the menu (after the menu that sent it has closed). */
+	openOn?: string
 	/** The menu's button, for callers that give the focus back to it (after a dialog). */
 	buttonRef?: RefObject<HTMLButtonElement | null>
 }
@@ -40,7 +42,7 @@ type Placement = { top: number; right: number } | { bottom: number; right: numbe
  * the button, Tab or a click outside closes. The menu opens downwards, or upwards when the
  * button sits in the lower half of the window.
  */
-export function ActionMenu({ label, sections, buttonRef: givenRef }: ActionMenuProps) {
+export function ActionMenu({ label, sections, openOn, buttonRef: givenRef }: ActionMenuProps) {
 	const [open, setOpen] = useState(false)
 	const [placement, setPlacement] = useState<Placement>({ top: 0, right: 0 })
 	const [focusIndex, setFocusIndex] = useState(0)
@@ -74,6 +76,23 @@ export function ActionMenu({ label, sections, buttonRef: givenRef }: ActionMenuP
 	useLayoutEffect(() => {
 		if (open) items()[focusIndex]?.focus()
 	}, [open, focusIndex])
+
+	const openAtRef = useRef(openAt)
+	openAtRef.current = openAt
+	useEffect(() => {
+		if (!openOn) return
+		let timer: ReturnType<typeof setTimeout> | undefined
+		// Later than the sending menu's own close, which gives the focus back to its trigger.
+		const onEvent = () => {
+			clearTimeout(timer)
+			timer = setTimeout(() => openAtRef.current(0), 150)
+		}
+		window.addEventListener(openOn, onEvent)
+		return () => {
+			clearTimeout(timer)
+			window.removeEventListener(openOn, onEvent)
+		}
+	}, [openOn])
 
 	useEffect(() => {
 		if (!open) return

@@ -13,6 +13,7 @@ import { ImportDialog, type ImportDialogState } from './ImportDialog'
 import { takeImportNotice } from './importNotice'
 import { importNoticeText, importReport } from './importReport'
 import { openAsNewMap } from './openAsNewMap'
+import { OPEN_EXPORT_MENU_EVENT } from './openExportMenu'
 import { readMapFile } from './readMapFile'
 import { replaceMap } from './replaceMap'
 
@@ -212,7 +213,12 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 
 	return (
 		<div className="dm-export" ref={container}>
-			<ActionMenu label="Export" sections={sections} buttonRef={menuButton} />
+			<ActionMenu
+				label="Export"
+				sections={sections}
+				buttonRef={menuButton}
+				openOn={OPEN_EXPORT_MENU_EVENT}
+			/>
 			<input
 				ref={fileInput}
 				type="file"
