@@ -12,6 +12,7 @@ import {
 import { LockedStageBadges } from '../facilitate/LockedStageBadges'
 import { applyPendingTemplate } from '../home/pendingTemplate'
 import { ProblemMarkers } from '../outline/ProblemMarkers'
+import { openExportMenu } from '../export/openExportMenu'
 import { customShapeUtils } from '../shapes/customShapeUtils'
 import { StageTool } from '../shapes/StageTool'
 import { BlockerTool, EnablerTool, MilestoneTool } from '../shapes/typedShapeTools'
@@ -49,6 +50,7 @@ function MainMenu() {
 					label="All maps on this device"
 					onSelect={() => location.assign('/')}
 				/>
+				<TldrawUiMenuItem id="dm-export" label="Export or open a file…" onSelect={openExportMenu} />
 			</TldrawUiMenuGroup>
 			<DefaultMainMenuContent />
 		</DefaultMainMenu>
