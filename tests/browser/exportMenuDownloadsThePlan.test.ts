@@ -67,6 +67,14 @@ describe('the export menu', () => {
 		await openExportMenu(page)
 		await page.mouse.click(400, 400)
 		await menu.waitFor({ state: 'detached' })
+
+		// tldraw's main menu leads to it too.
+		await page.getByTestId('main-menu.button').click()
+		await page.getByRole('menuitem', { name: 'Export or open a file…' }).click()
+		await menu.waitFor({ timeout: 10_000 })
+		await page.waitForFunction(() => document.activeElement?.textContent?.startsWith('Markdown'))
+		await page.keyboard.press('Escape')
+		await menu.waitFor({ state: 'detached' })
 	})
 
 	it('downloads the CSV, Jira CSV, Asana CSV, JSON and iCalendar exactly as shared/ writes them', async () => {
