@@ -56,6 +56,7 @@ const profiling = process.env.BENCH_PROFILE === '1'
 
 const ms = (v: number) => `${Math.round(v)} ms`
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`
+const pct = (share: number) => `${(share * 100).toFixed(1)} %`
 
 function schemaOfTheApp() {
 	return createTLStore({
@@ -236,7 +237,7 @@ async function main() {
 			? await benchOpen(browser, bareUrl, roomUrl, roomId)
 			: { bare: NaN, fromRelay: NaN, fromDevice: NaN }
 		console.log('(b) frame times while 50 shapes move at 20 Hz…')
-		const nothing = { median: NaN, p95: NaN, frames: 0 }
+		const nothing = { median: NaN, p95: NaN, frames: 0, late: NaN }
 		const frames: FrameFigures = only.includes('b')
 			? await benchFrames(browser, {
 					bareUrl,
@@ -315,7 +316,7 @@ async function main() {
 			...rows.map((r) => `| ${r.join(' | ')} |`),
 		].join('\n')
 		console.log('\n' + table + '\n')
-		const framesNote = `${frames.steps} steps in all; the observers' stores saw ${frames.changesSeen} changes of the first shape; frames measured: bare ${frames.bare.frames}, observer ${frames.observer.frames}, observer with the side panel folded ${frames.observerFolded.frames}`
+		const framesNote = `${frames.steps} steps in all; the observers' stores saw ${frames.changesSeen} changes of the first shape; frames measured: bare ${frames.bare.frames}, observer ${frames.observer.frames}, observer with the side panel folded ${frames.observerFolded.frames}; frames over 20 ms (late): bare ${pct(frames.bare.late)}, observer ${pct(frames.observer.late)}, folded ${pct(frames.observerFolded.late)}`
 		console.log(`(b) ${framesNote}`)
 		console.log(`(c) within budget: ${budgetC}`)
 

@@ -23,6 +23,8 @@ export interface FrameStats {
 	median: number
 	p95: number
 	frames: number
+	/** Share of frames longer than 20 ms (at 60 Hz: at least one frame late). */
+	late: number
 }
 
 export interface FrameFigures {
@@ -53,6 +55,7 @@ const statsOf = (frames: number[]): FrameStats => ({
 	median: median(frames),
 	p95: quantile(frames, 0.95),
 	frames: frames.length,
+	late: frames.filter((f) => f > 20).length / frames.length,
 })
 
 /** Frame deltas (ms) measured in `page` for `seconds`. */
@@ -190,10 +193,21 @@ async function observerRun(
 	const changesSeen = await observer.evaluate(
 		() => (window as unknown as { benchChangesSeen: number }).benchChangesSeen
 	)
+	// The side panel's live plan says what it cost, when it ran (client/plan/useLivePlan.ts).
+	const livePlan = await observer.evaluate(() => {
+		const stats = (
+			window as unknown as {
+				__dmLivePlan?: { answers?: number; workerTotalMs?: number; inWorker?: boolean }
+			}
+		).__dmLivePlan
+		return stats
+			? `live plan: ${stats.answers ?? '?'} answers, last ${Math.round(stats.workerTotalMs ?? NaN)} ms in ${stats.inWorker ? 'a worker' : 'the page'}`
+			: 'no live plan'
+	})
 	peer.destroy()
 	peerDoc.destroy()
 	await context.close()
-	return { frames, steps, changesSeen, panel }
+	return { frames, steps, changesSeen, panel, livePlan }
 }
 
 export async function benchFrames(
@@ -220,7 +234,7 @@ export async function benchFrames(
 		steps += o.steps + f.steps
 		changesSeen += o.changesSeen + f.changesSeen
 		console.log(
-			`  round ${round + 1}: p95 bare ${p95(b)} ms, observer ${p95(o.frames)} ms (side panel ${o.panel}), folded ${p95(f.frames)} ms (${f.panel})`
+			`  round ${round + 1}: p95 bare ${p95(b)} ms, observer ${p95(o.frames)} ms (side panel ${o.panel}; ${o.livePlan}), folded ${p95(f.frames)} ms (${f.panel}; ${f.livePlan})`
 		)
 	}
 	return {
