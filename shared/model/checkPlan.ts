@@ -1,21 +1,23 @@
 import { addDays } from '../schema/dateString'
 import type { Diagnostic } from '../schema/diagnosticSchema'
-import type { Plan, PlanMilestone } from '../schema/planSchema'
+import type { Plan, PlanEnabler, PlanMilestone } from '../schema/planSchema'
 import { makeDiagnostic } from './makeDiagnostic'
 
 /** Days ahead in which an open high-severity blocker on a milestone is flagged (SPEC C10). */
 export const DUE_SOON_DAYS = 30
 
 /** The map checks (SPEC C1-C14): what a facilitator should see flagged. */
-export function checkPlan(
-	plan: Plan,
-	context: { today: string; cycles: string[][] },
-	diagnostics: Diagnostic[]
-): void {
-	const { today } = context
+export interface CheckContext {
+	today: string
+	cycles: string[][]
+	/** The plan's milestone and enabler with an id (extraction knows where each one is). */
+	milestone: { get(id: string): PlanMilestone | undefined }
+	enabler: { get(id: string): PlanEnabler | undefined }
+}
+
+export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagnostic[]): void {
+	const { today, milestone, enabler } = context
 	const soon = addDays(today, DUE_SOON_DAYS)
-	const milestone = new Map(plan.milestones.map((m) => [m.id, m]))
-	const enabler = new Map(plan.enablers.map((e) => [e.id, e]))
 	const name = (m: PlanMilestone) => (m.title ? `"${short(m.title)}"` : 'an untitled milestone')
 	const add = (...args: Parameters<typeof makeDiagnostic>) =>
 		diagnostics.push(makeDiagnostic(...args))
@@ -71,7 +73,7 @@ export function checkPlan(
 		const it = `Blocker ${b.title ? `"${short(b.title)}"` : '(untitled)'}`
 		const affected = new Set<string>()
 		for (const t of b.blocks) {
-			if (milestone.has(t)) affected.add(t)
+			if (milestone.get(t)) affected.add(t)
 			for (const m of enabler.get(t)?.enables ?? []) affected.add(m)
 		}
 		if (affected.size === 0) add('blocker-unconnected', b.id, `${it} is connected to no milestone.`)

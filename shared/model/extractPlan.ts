@@ -178,9 +178,25 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 	relations.sort((a, b) => cmp(a.id, b.id))
 
 	const plan: Plan = { ...emptyPlan(), stages, milestones, enablers, blockers, relations }
+	const nodeOf = index.nodeOf
 	checkPlan(
 		plan,
-		{ today, cycles: cycles.map((c) => c.map((rank) => milestoneNodes[rank]!.id)) },
+		{
+			today,
+			cycles: cycles.map((c) => c.map((rank) => milestoneNodes[rank]!.id)),
+			milestone: {
+				get: (id) => {
+					const node = nodeOf(id)
+					return node && node.type === 'milestone' ? milestones[node.planRank] : undefined
+				},
+			},
+			enabler: {
+				get: (id) => {
+					const node = nodeOf(id)
+					return node && node.type === 'enabler' ? enablers[node.rank] : undefined
+				},
+			},
+		},
 		diagnostics
 	)
 	plan.diagnostics = sortDiagnostics(diagnostics)

@@ -62,6 +62,7 @@ export function restoreRecords(input: unknown): RestoredRecords {
 	const records = result.records
 	// Content keys of records whose id was seen twice (rare: computed only then).
 	const keys = new Map<string, string>()
+	let duplicateSeen = false
 	for (let i = 0; i < raw.length; i++) {
 		let record: RecordLike | null
 		try {
@@ -73,11 +74,27 @@ export function restoreRecords(input: unknown): RestoredRecords {
 			)
 		}
 		if (!record) continue
-		const at = positions.get(record.id)
-		if (at === undefined) {
+		let at: number | undefined
+		if (!duplicateSeen) {
+			// One map operation per record until an id repeats: set, and see whether the map grew.
+			const size = positions.size
 			positions.set(record.id, records.length)
-			records.push(record)
-			continue
+			if (positions.size !== size) {
+				records.push(record)
+				continue
+			}
+			// The first repeat (rare): find the record kept so far, put its position back, and look
+			// ids up before setting them from now on.
+			duplicateSeen = true
+			at = records.findIndex((kept) => kept.id === record.id)
+			positions.set(record.id, at)
+		} else {
+			at = positions.get(record.id)
+			if (at === undefined) {
+				positions.set(record.id, records.length)
+				records.push(record)
+				continue
+			}
 		}
 		// Keep one of the duplicates, chosen by content so the choice does not depend on order.
 		const existingKey = keys.get(record.id) ?? stableKey(records[at]!)
