@@ -6,15 +6,22 @@ import { formatDate } from '../shapes/formatDate'
 import { milestoneStatusLabels, ragLabels } from '../shapes/MilestoneShapeUtil'
 import type { ShapeProblems } from './outlineProblems'
 
+export interface RowShared {
+	problems: ShapeProblems
+	selectedIds: ReadonlySet<string>
+}
+
 export interface MilestoneItemProps {
 	milestone: PlanMilestone
 	enablersById: ReadonlyMap<string, PlanEnabler>
 	blockersById: ReadonlyMap<string, PlanBlocker>
-	problems: ShapeProblems
+	/** The outline's problems and selection (one object for all rows, updated in place). */
+	shared: RowShared
+	/** This row's problems and selection as a string: the row renders again when it changes. */
+	state: string
 	expanded: boolean
 	/** The tree's tab stop when it is this milestone or one of its children, otherwise null. */
 	tabKey: string | null
-	selectedIds: ReadonlySet<string>
 	/** Its place among its stage's milestones (1-based), and their number. */
 	posinset: number
 	setsize: number
@@ -60,13 +67,13 @@ export const MilestoneItem = memo(function MilestoneItem({
 	milestone: m,
 	enablersById,
 	blockersById,
-	problems,
+	shared,
 	expanded,
 	tabKey,
-	selectedIds,
 	posinset,
 	setsize,
 }: MilestoneItemProps) {
+	const { problems, selectedIds } = shared
 	const childCount = m.enablers.length + m.blockers.length
 	const hasChildren = childCount > 0
 	const extra =

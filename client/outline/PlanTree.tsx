@@ -8,7 +8,7 @@ import {
 	type MouseEvent,
 } from 'react'
 import type { Plan, PlanMilestone } from '../../shared/schema/planSchema'
-import { MilestoneItem, plural } from './MilestoneItem'
+import { MilestoneItem, plural, type RowShared } from './MilestoneItem'
 import type { ShapeProblems } from './outlineProblems'
 
 /** Milestones rendered per stage at first, and added by each "show more". */
@@ -50,6 +50,25 @@ function parentOf(items: HTMLElement[], i: number): HTMLElement | undefined {
 	return undefined
 }
 
+/** Above this many milestones, only the first stage starts unfolded. */
+const BIG_PLAN = 150
+
+/** What a milestone row shows of the problems and the selection, as a string to compare. */
+function rowState(
+	m: PlanMilestone,
+	problems: ShapeProblems,
+	selectedIds: ReadonlySet<string>
+): string {
+	let state = ''
+	for (const list of [[m.id], m.enablers, m.blockers]) {
+		for (const id of list) {
+			const p = problems.get(id)
+			state += `${p ? p.severity[0]! + p.count : ''}${selectedIds.has(id) ? 's' : ''}|`
+		}
+	}
+	return state
+}
+
 export interface PlanTreeProps {
 	plan: Plan
 	problems: ShapeProblems
@@ -66,7 +85,8 @@ export interface PlanTreeProps {
 export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreeProps) {
 	const tree = useRef<HTMLUListElement>(null)
 	const [tabKey, setTabKey] = useState<string | null>(null)
-	const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+	/** Items folded or unfolded by the reader; the others keep their default. */
+	const [opened, setOpened] = useState<ReadonlyMap<string, boolean>>(new Map())
 	const [limits, setLimits] = useState<ReadonlyMap<string, number>>(new Map())
 	const groups = useMemo(() => groupsOf(plan), [plan.stages, plan.milestones])
 	const enablersById = useMemo(() => new Map(plan.enablers.map((e) => [e.id, e])), [plan.enablers])
@@ -80,12 +100,18 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 		if (first) setTabKey(first.dataset.key ?? null)
 	})
 
-	const toggle = (key: string) =>
-		setCollapsed((old) => {
-			const next = new Set(old)
-			if (!next.delete(key)) next.add(key)
-			return next
-		})
+	// A large plan opens with its first stage unfolded only, so that it renders what one reads.
+	const big = plan.milestones.length > BIG_PLAN
+	const isOpen = (key: string, byDefault: boolean) => opened.get(key) ?? byDefault
+	const toggle = (item: HTMLElement) => {
+		const key = item.dataset.key!
+		const open = item.getAttribute('aria-expanded') === 'true'
+		setOpened((old) => new Map(old).set(key, !open))
+	}
+	// Rows read the problems and the selection from here; their `state` prop says when to.
+	const shared = useRef<RowShared>({ problems, selectedIds }).current
+	shared.problems = problems
+	shared.selectedIds = selectedIds
 
 	const activate = (item: HTMLElement) => {
 		const more = item.dataset.more
@@ -117,11 +143,11 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 				next = items[items.length - 1]
 				break
 			case 'ArrowRight':
-				if (expanded === 'false') toggle(item.dataset.key!)
+				if (expanded === 'false') toggle(item)
 				else if (expanded === 'true') next = items[i + 1]
 				break
 			case 'ArrowLeft':
-				if (expanded === 'true') toggle(item.dataset.key!)
+				if (expanded === 'true') toggle(item)
 				else next = parentOf(items, i)
 				break
 			case 'Enter':
@@ -144,8 +170,7 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 		const item = target.closest<HTMLElement>('[role="treeitem"]')
 		if (!item) return
 		item.focus()
-		const toggleKey = target.closest<HTMLElement>('[data-toggle]')?.dataset.toggle
-		if (toggleKey) toggle(toggleKey)
+		if (target.closest('[data-toggle]')) toggle(item)
 		else activate(item)
 	}
 
@@ -172,7 +197,7 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 			}}
 		>
 			{groups.map((group, g) => {
-				const open = !collapsed.has(group.key)
+				const open = isOpen(group.key, !big || g === 0)
 				const limit = limits.get(group.key) ?? PAGE_SIZE
 				const shown = group.milestones.slice(0, limit)
 				const hidden = group.milestones.length - shown.length
@@ -214,10 +239,10 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 										milestone={m}
 										enablersById={enablersById}
 										blockersById={blockersById}
-										problems={problems}
-										expanded={!collapsed.has(m.id)}
+										shared={shared}
+										state={rowState(m, problems, selectedIds)}
+										expanded={isOpen(m.id, true)}
 										tabKey={tabKey?.startsWith(m.id) ? tabKey : null}
-										selectedIds={selectedIds}
 										posinset={i + 1}
 										setsize={group.milestones.length}
 									/>

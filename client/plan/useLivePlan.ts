@@ -38,6 +38,10 @@ export interface LivePlanStats {
 	applyMs: number
 	/** Whether plans come from the worker (false: extracted on the page, once a frame). */
 	inWorker: boolean
+	/** performance.now() of the last document change seen, message posted and answer applied. */
+	changedAt: number
+	postedAt: number
+	answeredAt: number
 }
 
 const sources = new WeakMap<Editor, LivePlanSource>()
@@ -47,6 +51,8 @@ export function livePlanSource(editor: Editor): LivePlanSource {
 	if (!source) {
 		source = new LivePlanSource(editor)
 		sources.set(editor, source)
+		// For benchmarks and debugging, as window.editor is.
+		;(window as { __dmLivePlan?: LivePlanStats }).__dmLivePlan = source.stats
 	}
 	return source
 }
@@ -65,10 +71,9 @@ type ShapeLike = TLRecord & {
 	index: string
 }
 
-/** What the plan needs of a record, or null when it needs nothing of it. */
-function planViewOf(record: TLRecord): unknown | null {
+/** What the plan needs of a shape or binding record. */
+function planViewOf(record: TLRecord): unknown {
 	if (record.typeName === 'binding') return record
-	if (record.typeName !== 'shape') return null
 	const shape = record as ShapeLike
 	if (PLAN_SHAPE_TYPES.has(shape.type)) return shape
 	const { id, typeName, type, x, y, rotation, parentId, index } = shape
@@ -87,6 +92,10 @@ function samePlace(a: TLRecord, b: TLRecord): boolean {
 	)
 }
 
+function isPlanRecord(record: TLRecord): boolean {
+	return record.typeName === 'shape' || record.typeName === 'binding'
+}
+
 export class LivePlanSource {
 	plan: Plan
 	readonly stats: LivePlanStats = {
@@ -95,12 +104,18 @@ export class LivePlanSource {
 		workerTotalMs: 0,
 		applyMs: 0,
 		inWorker: false,
+		changedAt: 0,
+		postedAt: 0,
+		answeredAt: 0,
 	}
 	private readonly listeners = new Set<() => void>()
 	private worker: Worker | null = null
 	private patched: PatchedPlan | null = null
 	private stopListening: (() => void) | null = null
-	private pending = new Map<string, unknown | null>()
+	/** Records changed since the last message (null: removed). */
+	private pending = new Map<string, TLRecord | null>()
+	/** The store record last sent to the worker for each id. */
+	private sent = new Map<string, TLRecord>()
 	private flushQueued = false
 	private frame = 0
 	private sentSeq = 0
@@ -133,13 +148,41 @@ export class LivePlanSource {
 	/** Whether `plan` reflects every change made to the document so far. */
 	isCurrent(): boolean {
 		if (!this.stopListening) return false
-		return this.pending.size === 0 && !this.frame && this.answeredSeq === this.sentSeq
+		return (
+			this.pending.size === 0 &&
+			!this.flushQueued &&
+			!this.frame &&
+			this.answeredSeq === this.sentSeq
+		)
 	}
 
 	private start() {
-		this.stopListening = this.editor.store.listen((entry) => this.onChanges(entry.changes), {
-			scope: 'document',
-		})
+		const changed = (record: TLRecord) => this.queue(record.id, record)
+		const removed = (record: TLRecord) => this.queue(record.id, null)
+		// Side effects run as the change is made (local or remote), so the worker starts at once,
+		// while the canvas renders the change. The store's listener, flushed once a frame, is the
+		// safety net for changes made with side effects off (snapshots): whatever was not sent yet.
+		const effects = this.editor.sideEffects
+		const stops = [
+			effects.registerAfterCreateHandler('shape', changed),
+			effects.registerAfterChangeHandler('shape', (_prev, next) => changed(next)),
+			effects.registerAfterDeleteHandler('shape', removed),
+			effects.registerAfterCreateHandler('binding', changed),
+			effects.registerAfterChangeHandler('binding', (_prev, next) => changed(next)),
+			effects.registerAfterDeleteHandler('binding', removed),
+		]
+		const stopListen = this.editor.store.listen(
+			({ changes }) => {
+				for (const record of Object.values(changes.added)) changed(record)
+				for (const [, to] of Object.values(changes.updated)) changed(to)
+				for (const record of Object.values(changes.removed)) removed(record)
+			},
+			{ scope: 'document' }
+		)
+		this.stopListening = () => {
+			for (const stop of stops) stop()
+			stopListen()
+		}
 		this.startWorker()
 		if (!this.worker || this.stoppedOnce) {
 			this.plan = extractPlan(planRecordsOf(this.editor))
@@ -164,13 +207,15 @@ export class LivePlanSource {
 			this.worker = null
 			this.stats.inWorker = false
 			this.pending.clear()
+			this.sent.clear()
 			this.answeredSeq = this.sentSeq
 			this.scheduleOnPage()
 		}
 		const put: unknown[] = []
 		for (const record of this.editor.store.allRecords()) {
-			const view = planViewOf(record)
-			if (view) put.push(view)
+			if (!isPlanRecord(record)) continue
+			this.sent.set(record.id, record)
+			put.push(planViewOf(record))
 		}
 		this.post(put, [])
 	}
@@ -183,39 +228,16 @@ export class LivePlanSource {
 		this.worker = null
 		this.patched = null
 		this.pending.clear()
+		this.sent.clear()
 		if (this.frame) cancelAnimationFrame(this.frame)
 		this.frame = 0
 		this.answeredSeq = this.sentSeq
 	}
 
-	private onChanges(changes: {
-		added: Record<string, TLRecord>
-		updated: Record<string, [TLRecord, TLRecord]>
-		removed: Record<string, TLRecord>
-	}) {
-		let relevant = false
-		for (const record of Object.values(changes.added)) {
-			const view = planViewOf(record)
-			if (view) {
-				this.pending.set(record.id, view)
-				relevant = true
-			}
-		}
-		for (const [from, to] of Object.values(changes.updated)) {
-			const view = planViewOf(to)
-			if (!view) continue
-			// A drawing, note or geo shape changing only its content changes nothing in the plan.
-			if (to.typeName === 'shape' && view !== to && samePlace(from, to)) continue
-			this.pending.set(to.id, view)
-			relevant = true
-		}
-		for (const record of Object.values(changes.removed)) {
-			if (record.typeName === 'shape' || record.typeName === 'binding') {
-				this.pending.set(record.id, null)
-				relevant = true
-			}
-		}
-		if (!relevant) return
+	private queue(id: string, record: TLRecord | null) {
+		if (record && !isPlanRecord(record)) return
+		this.pending.set(id, record)
+		this.stats.changedAt = performance.now()
 		if (!this.worker) {
 			this.pending.clear()
 			this.scheduleOnPage()
@@ -232,17 +254,28 @@ export class LivePlanSource {
 		if (!this.worker || this.pending.size === 0) return
 		const put: unknown[] = []
 		const remove: string[] = []
-		for (const [id, view] of this.pending) {
-			if (view === null) remove.push(id)
-			else put.push(view)
+		for (const [id, record] of this.pending) {
+			const before = this.sent.get(id)
+			if (record === null) {
+				if (before) remove.push(id)
+				this.sent.delete(id)
+				continue
+			}
+			if (before === record) continue
+			const view = planViewOf(record)
+			this.sent.set(id, record)
+			// A drawing, note or geo shape changing only its content changes nothing in the plan.
+			if (before && view !== record && samePlace(before, record)) continue
+			put.push(view)
 		}
 		this.pending.clear()
-		this.post(put, remove)
+		if (put.length > 0 || remove.length > 0) this.post(put, remove)
 	}
 
 	private post(put: unknown[], remove: string[]) {
 		const message: ToPlanWorker = { seq: ++this.sentSeq, put, remove, today: localToday() }
 		this.worker!.postMessage(message)
+		this.stats.postedAt = performance.now()
 	}
 
 	private onAnswer(answer: FromPlanWorker) {
@@ -254,6 +287,7 @@ export class LivePlanSource {
 		this.stats.workerExtractMs = answer.extractMs
 		this.stats.workerTotalMs = answer.totalMs
 		this.stats.applyMs = performance.now() - started
+		this.stats.answeredAt = started
 		if (changed) {
 			this.plan = this.patched.plan
 			this.notify()
