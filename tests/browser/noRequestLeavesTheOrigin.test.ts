@@ -27,7 +27,8 @@ describe('the app and its assets', () => {
 		// Home, a new map, the name question, drawing with every tool, text with fonts, the share dialog.
 		await alice.page.goto(`${relay.url}/`)
 		await alice.page.screenshot({ path: screenshotPath('home') })
-		await alice.page.getByRole('button', { name: 'New map' }).click()
+		await alice.page.getByRole('radio', { name: /Empty map/ }).check()
+		await alice.page.getByRole('button', { name: 'Create map' }).click()
 		await alice.page.getByLabel('Your name', { exact: true }).fill('Alice')
 		await alice.page.screenshot({ path: screenshotPath('name-dialog') })
 		await alice.page.getByRole('button', { name: 'Join the map' }).click()
