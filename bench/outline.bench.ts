@@ -328,11 +328,33 @@ async function main() {
 		const page = await openMap(browser, url, true)
 		await setOutlineOpen(page, true)
 		await page.waitForTimeout(3000)
+		mkdirSync(join(root, 'test-artifacts'), { recursive: true })
+		await page.screenshot({ path: join(root, 'test-artifacts', 'outline-bench-5000.png') })
 
 		const none = { dom: [] as number[], painted: [] as number[] }
 		let local = none
 		let remote = none
+		let bare: number[] = []
 		if (only.includes('a')) {
+			console.log('(a) the change itself (editor.updateShape), outline closed…')
+			await setOutlineOpen(page, false)
+			await page.waitForTimeout(1500)
+			bare = await page.evaluate(async (n) => {
+				const times: number[] = []
+				for (let i = 0; i < n; i++) {
+					const started = performance.now()
+					window.editor!.updateShape({
+						id: 'shape:bench6' as never,
+						type: 'milestone',
+						props: { title: `Bare change ${i}` },
+					})
+					times.push(performance.now() - started)
+					await new Promise((r) => setTimeout(r, 300))
+				}
+				return times
+			}, CHANGES)
+			await setOutlineOpen(page, true)
+			await page.waitForTimeout(3000)
 			console.log('(a) change to outline, local…')
 			local = await benchLatency(page, page, 'shape:bench0')
 			console.log('(a) change to outline, remote (a second page, outline closed)…')
@@ -369,6 +391,7 @@ async function main() {
 		const table = [
 			'| figure | median | p95 | samples | budget |',
 			'|---|---|---|---|---|',
+			row('(a) the change itself: editor.updateShape, outline closed', bare, ''),
 			row('(a) local change → outline DOM updated', local.dom, ''),
 			row('(a) local change → next frame (on screen)', local.painted, '≤ 50 ms median'),
 			row('(a) remote change (other page, via relay) → next frame', remote.painted, ''),

@@ -37,37 +37,42 @@ export function MilestoneForm({ editor, milestoneId, people }: MilestoneFormProp
 			data-testid="outline-milestone-form"
 		>
 			<h3 className="dm-outline-subheading">Edit milestone</h3>
-			<TextField
-				label="Title"
-				value={p.title}
-				onFocus={mark}
-				onChange={(title) => update({ title })}
-			/>
-			<TextField
-				label="Owner (does the work)"
-				value={p.owner}
-				suggestions={people}
-				onFocus={mark}
-				onChange={(owner) => update({ owner })}
-			/>
-			<TextField
-				label="Unblocker (owns unblocking it)"
-				value={p.unblocker}
-				suggestions={people}
-				onFocus={mark}
-				onChange={(unblocker) => update({ unblocker })}
-			/>
-			<div className="dm-outline-form-row">
-				<DateField label="Due" value={p.due} onFocus={mark} onChange={(due) => update({ due })} />
-				<SelectField
-					label="RAG"
-					value={p.rag}
-					options={ragSchema.options}
-					labels={ragLabels}
+			{shape.isLocked ? (
+				<p className="dm-outline-locked">This milestone is locked; it cannot be changed now.</p>
+			) : null}
+			<fieldset className="dm-outline-fields" disabled={shape.isLocked}>
+				<TextField
+					label="Title"
+					value={p.title}
 					onFocus={mark}
-					onChange={(rag) => update({ rag })}
+					onChange={(title) => update({ title })}
 				/>
-			</div>
+				<TextField
+					label="Owner (does the work)"
+					value={p.owner}
+					suggestions={people}
+					onFocus={mark}
+					onChange={(owner) => update({ owner })}
+				/>
+				<TextField
+					label="Unblocker (owns unblocking it)"
+					value={p.unblocker}
+					suggestions={people}
+					onFocus={mark}
+					onChange={(unblocker) => update({ unblocker })}
+				/>
+				<div className="dm-outline-form-row">
+					<DateField label="Due" value={p.due} onFocus={mark} onChange={(due) => update({ due })} />
+					<SelectField
+						label="RAG"
+						value={p.rag}
+						options={ragSchema.options}
+						labels={ragLabels}
+						onFocus={mark}
+						onChange={(rag) => update({ rag })}
+					/>
+				</div>
+			</fieldset>
 		</section>
 	)
 }

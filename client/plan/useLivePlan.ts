@@ -59,6 +59,8 @@ export function livePlanSource(editor: Editor): LivePlanSource {
 
 /** Shapes whose props the plan reads; other shapes matter only as parents (where they sit). */
 const PLAN_SHAPE_TYPES = new Set(['frame', 'group', 'milestone', 'enabler', 'blocker', 'arrow'])
+/** How often the plan follows changes while the local pointer drags. */
+const DRAG_FLUSH_MS = 250
 /** How long a source keeps its worker after the last panel using it closed. */
 const IDLE_MS = 10_000
 
@@ -117,6 +119,7 @@ export class LivePlanSource {
 	/** The store record last sent to the worker for each id. */
 	private sent = new Map<string, TLRecord>()
 	private flushQueued = false
+	private dragTimer: ReturnType<typeof setTimeout> | null = null
 	private frame = 0
 	private sentSeq = 0
 	private answeredSeq = 0
@@ -151,6 +154,7 @@ export class LivePlanSource {
 		return (
 			this.pending.size === 0 &&
 			!this.flushQueued &&
+			!this.dragTimer &&
 			!this.frame &&
 			this.answeredSeq === this.sentSeq
 		)
@@ -229,6 +233,8 @@ export class LivePlanSource {
 		this.patched = null
 		this.pending.clear()
 		this.sent.clear()
+		if (this.dragTimer) clearTimeout(this.dragTimer)
+		this.dragTimer = null
 		if (this.frame) cancelAnimationFrame(this.frame)
 		this.frame = 0
 		this.answeredSeq = this.sentSeq
@@ -252,6 +258,19 @@ export class LivePlanSource {
 	private flush() {
 		this.flushQueued = false
 		if (!this.worker || this.pending.size === 0) return
+		// While this person drags, the plan follows a few times a second, not at every pointer move:
+		// the extraction then never competes with the drag for the machine's cores.
+		if (this.editor.inputs.getIsDragging()) {
+			if (!this.dragTimer) {
+				this.dragTimer = setTimeout(() => {
+					this.dragTimer = null
+					this.flush()
+				}, DRAG_FLUSH_MS)
+			}
+			return
+		}
+		if (this.dragTimer) clearTimeout(this.dragTimer)
+		this.dragTimer = null
 		const put: unknown[] = []
 		const remove: string[] = []
 		for (const [id, record] of this.pending) {
