@@ -59,8 +59,11 @@ export function livePlanSource(editor: Editor): LivePlanSource {
 
 /** Shapes whose props the plan reads; other shapes matter only as parents (where they sit). */
 const PLAN_SHAPE_TYPES = new Set(['frame', 'group', 'milestone', 'enabler', 'blocker', 'arrow'])
-/** How often the plan follows changes while the local pointer drags. */
-const DRAG_FLUSH_MS = 250
+/**
+ * How often the plan follows a stream of changes: while the local pointer drags, or while changes
+ * keep coming (a peer moving shapes). A change after a quiet spell goes to the worker at once.
+ */
+const STREAM_FLUSH_MS = 250
 /** How long a source keeps its worker after the last panel using it closed. */
 const IDLE_MS = 10_000
 
@@ -119,7 +122,8 @@ export class LivePlanSource {
 	/** The store record last sent to the worker for each id. */
 	private sent = new Map<string, TLRecord>()
 	private flushQueued = false
-	private dragTimer: ReturnType<typeof setTimeout> | null = null
+	private flushTimer: ReturnType<typeof setTimeout> | null = null
+	private lastPostAt = -Infinity
 	private frame = 0
 	private sentSeq = 0
 	private answeredSeq = 0
@@ -154,7 +158,7 @@ export class LivePlanSource {
 		return (
 			this.pending.size === 0 &&
 			!this.flushQueued &&
-			!this.dragTimer &&
+			!this.flushTimer &&
 			!this.frame &&
 			this.answeredSeq === this.sentSeq
 		)
@@ -233,8 +237,8 @@ export class LivePlanSource {
 		this.patched = null
 		this.pending.clear()
 		this.sent.clear()
-		if (this.dragTimer) clearTimeout(this.dragTimer)
-		this.dragTimer = null
+		if (this.flushTimer) clearTimeout(this.flushTimer)
+		this.flushTimer = null
 		if (this.frame) cancelAnimationFrame(this.frame)
 		this.frame = 0
 		this.answeredSeq = this.sentSeq
@@ -258,19 +262,26 @@ export class LivePlanSource {
 	private flush() {
 		this.flushQueued = false
 		if (!this.worker || this.pending.size === 0) return
-		// While this person drags, the plan follows a few times a second, not at every pointer move:
-		// the extraction then never competes with the drag for the machine's cores.
-		if (this.editor.inputs.getIsDragging()) {
-			if (!this.dragTimer) {
-				this.dragTimer = setTimeout(() => {
-					this.dragTimer = null
-					this.flush()
-				}, DRAG_FLUSH_MS)
+		// One extraction at a time: what changes meanwhile goes with the next message, sent when
+		// the worker answers (see onAnswer).
+		if (this.answeredSeq !== this.sentSeq) return
+		// While this person drags, or changes stream in from a peer, the plan follows a few times a
+		// second, not at every move: the extraction then never competes with drawing for the cores.
+		const sinceLast = performance.now() - this.lastPostAt
+		if (this.editor.inputs.getIsDragging() || sinceLast < STREAM_FLUSH_MS) {
+			if (!this.flushTimer) {
+				this.flushTimer = setTimeout(
+					() => {
+						this.flushTimer = null
+						this.flush()
+					},
+					Math.max(0, STREAM_FLUSH_MS - sinceLast)
+				)
 			}
 			return
 		}
-		if (this.dragTimer) clearTimeout(this.dragTimer)
-		this.dragTimer = null
+		if (this.flushTimer) clearTimeout(this.flushTimer)
+		this.flushTimer = null
 		const put: unknown[] = []
 		const remove: string[] = []
 		for (const [id, record] of this.pending) {
@@ -294,7 +305,7 @@ export class LivePlanSource {
 	private post(put: unknown[], remove: string[]) {
 		const message: ToPlanWorker = { seq: ++this.sentSeq, put, remove, today: localToday() }
 		this.worker!.postMessage(message)
-		this.stats.postedAt = performance.now()
+		this.stats.postedAt = this.lastPostAt = performance.now()
 	}
 
 	private onAnswer(answer: FromPlanWorker) {
@@ -311,6 +322,8 @@ export class LivePlanSource {
 			this.plan = this.patched.plan
 			this.notify()
 		}
+		// Changes that arrived while the worker was busy.
+		if (this.pending.size > 0 && !this.flushQueued && !this.flushTimer) this.flush()
 	}
 
 	private scheduleOnPage() {
