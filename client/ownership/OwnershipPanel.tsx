@@ -6,7 +6,7 @@ import { ownershipOf, type PersonLoad } from '../../shared/model/ownership'
 import { useLivePlan } from '../plan/useLivePlan'
 import type { RoomSession } from '../room/RoomSession'
 import { formatDate } from '../shapes/formatDate'
-import { focusShape } from './focusShape'
+import { focusShape } from '../room/focusShape'
 import './ownership.css'
 
 /**
