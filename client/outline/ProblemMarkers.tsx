@@ -13,9 +13,9 @@ interface Marker {
 }
 
 /**
- * On the canvas (page space, behind the shapes): a ring around each shape on screen that the
- * plan outline found problems with, red for errors and amber for warnings, with a count badge.
- * Only shapes in view get a marker, so a large map costs what is on screen.
+ * On the canvas (page space): a ring around each arrow or other shape on screen that the plan
+ * outline found problems with, red for errors and amber for warnings, with a count badge (typed
+ * shapes draw their own: ProblemRing). Only shapes in view get a marker.
  */
 export function ProblemMarkers() {
 	const editor = useEditor()
@@ -30,6 +30,10 @@ export function ProblemMarkers() {
 			for (const [id, problem] of problems) {
 				const shapeId = id as TLShapeId
 				if (!onPage.has(shapeId) || culled.has(shapeId)) continue
+				// Milestones, enablers and blockers draw their own ring (ProblemRing), which moves
+				// with them without re-rendering; this layer is for arrows and other shapes.
+				const type = editor.getShape(shapeId)?.type
+				if (type === 'milestone' || type === 'enabler' || type === 'blocker') continue
 				const bounds = editor.getShapePageBounds(shapeId)
 				if (!bounds) continue
 				list.push({ id, x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h, ...problem })

@@ -2,6 +2,7 @@ import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { blockerPropsSchema } from '../../shared/schema/blockerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { ProblemRing } from './ProblemRing'
 import { propsValidatorsFrom } from './propsValidators'
 import type { BlockerShape } from './shapeTypes'
 import { TitleField } from './TitleField'
@@ -43,40 +44,43 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 	component(shape: BlockerShape) {
 		const { title, kind, owner, severity, status, w, h } = shape.props
 		return (
-			<HTMLContainer
-				className="dm-shape dm-blocker"
-				data-severity={severity}
-				data-status={status}
-				style={{ width: w, height: h }}
-			>
-				<div className="dm-hazard-band">
-					<span className="dm-warning-icon" aria-hidden="true">
-						⚠
-					</span>
-					<span className="dm-kind">Blocker · {severityLabels[severity]}</span>
-					{status === 'resolved' ? (
-						<span className="dm-pill" data-status="resolved">
-							Resolved
+			<>
+				<HTMLContainer
+					className="dm-shape dm-blocker"
+					data-severity={severity}
+					data-status={status}
+					style={{ width: w, height: h }}
+				>
+					<div className="dm-hazard-band">
+						<span className="dm-warning-icon" aria-hidden="true">
+							⚠
 						</span>
-					) : null}
-				</div>
-				<div className="dm-shape-body">
-					<TitleField
-						shapeId={shape.id}
-						shapeType="blocker"
-						prop="title"
-						value={title}
-						placeholder="Double-click: what could delay us?"
-						className="dm-title"
-					/>
-					<div className="dm-meta-row">
-						<span className="dm-blocker-kind">{blockerKindLabels[kind]}</span>
-						<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
-							{owner === '' ? 'Nobody to unblock' : `Unblocks: ${owner}`}
-						</span>
+						<span className="dm-kind">Blocker · {severityLabels[severity]}</span>
+						{status === 'resolved' ? (
+							<span className="dm-pill" data-status="resolved">
+								Resolved
+							</span>
+						) : null}
 					</div>
-				</div>
-			</HTMLContainer>
+					<div className="dm-shape-body">
+						<TitleField
+							shapeId={shape.id}
+							shapeType="blocker"
+							prop="title"
+							value={title}
+							placeholder="Double-click: what could delay us?"
+							className="dm-title"
+						/>
+						<div className="dm-meta-row">
+							<span className="dm-blocker-kind">{blockerKindLabels[kind]}</span>
+							<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
+								{owner === '' ? 'Nobody to unblock' : `Unblocks: ${owner}`}
+							</span>
+						</div>
+					</div>
+				</HTMLContainer>
+				<ProblemRing id={shape.id} w={w} h={h} />
+			</>
 		)
 	}
 

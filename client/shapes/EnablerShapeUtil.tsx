@@ -2,6 +2,7 @@ import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { enablerPropsSchema } from '../../shared/schema/enablerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
 import type { EnablerShape } from './shapeTypes'
@@ -49,37 +50,40 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 	component(shape: EnablerShape) {
 		const { service, contribution, how, neededBy, status, w, h } = shape.props
 		return (
-			<HTMLContainer
-				className="dm-shape dm-enabler"
-				data-service={service}
-				data-status={status}
-				style={{ width: w, height: h }}
-			>
-				<div className="dm-service-band">
-					<span className="dm-service">{serviceLabels[service]}</span>
-					<span className="dm-pill" data-status={status}>
-						{enablerStatusLabels[status]}
-					</span>
-				</div>
-				<div className="dm-shape-body">
-					<TitleField
-						shapeId={shape.id}
-						shapeType="enabler"
-						prop="contribution"
-						value={contribution}
-						placeholder="Double-click: what do we need?"
-						className="dm-title"
-					/>
-					<div className="dm-meta-row">
-						<span className="dm-how" data-empty={how === '' ? 'true' : undefined}>
-							{how === '' ? 'How?' : how}
-						</span>
-						<span className="dm-due">
-							{neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`}
+			<>
+				<HTMLContainer
+					className="dm-shape dm-enabler"
+					data-service={service}
+					data-status={status}
+					style={{ width: w, height: h }}
+				>
+					<div className="dm-service-band">
+						<span className="dm-service">{serviceLabels[service]}</span>
+						<span className="dm-pill" data-status={status}>
+							{enablerStatusLabels[status]}
 						</span>
 					</div>
-				</div>
-			</HTMLContainer>
+					<div className="dm-shape-body">
+						<TitleField
+							shapeId={shape.id}
+							shapeType="enabler"
+							prop="contribution"
+							value={contribution}
+							placeholder="Double-click: what do we need?"
+							className="dm-title"
+						/>
+						<div className="dm-meta-row">
+							<span className="dm-how" data-empty={how === '' ? 'true' : undefined}>
+								{how === '' ? 'How?' : how}
+							</span>
+							<span className="dm-due">
+								{neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`}
+							</span>
+						</div>
+					</div>
+				</HTMLContainer>
+				<ProblemRing id={shape.id} w={w} h={h} />
+			</>
 		)
 	}
 

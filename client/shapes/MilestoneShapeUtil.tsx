@@ -3,6 +3,7 @@ import { localToday } from '../../shared/schema/dateString'
 import { milestonePropsSchema } from '../../shared/schema/milestoneProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
 import { RagTrail } from './RagTrail'
@@ -41,39 +42,42 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 		const { title, owner, due, status, rag, checkins, w, h } = shape.props
 		const overdue = due !== '' && status !== 'done' && due < localToday()
 		return (
-			<HTMLContainer
-				className="dm-shape dm-milestone"
-				data-rag={rag}
-				data-status={status}
-				style={{ width: w, height: h }}
-			>
-				<div className="dm-rag-band" title={ragLabels[rag]} />
-				<div className="dm-shape-body">
-					<div className="dm-kind-row">
-						<span className="dm-kind">Milestone</span>
-						<span className="dm-pill" data-status={status}>
-							{milestoneStatusLabels[status]}
-						</span>
+			<>
+				<HTMLContainer
+					className="dm-shape dm-milestone"
+					data-rag={rag}
+					data-status={status}
+					style={{ width: w, height: h }}
+				>
+					<div className="dm-rag-band" title={ragLabels[rag]} />
+					<div className="dm-shape-body">
+						<div className="dm-kind-row">
+							<span className="dm-kind">Milestone</span>
+							<span className="dm-pill" data-status={status}>
+								{milestoneStatusLabels[status]}
+							</span>
+						</div>
+						<TitleField
+							shapeId={shape.id}
+							shapeType="milestone"
+							prop="title"
+							value={title}
+							placeholder="Double-click to name this milestone"
+							className="dm-title"
+						/>
+						<RagTrail checkins={checkins} />
+						<div className="dm-meta-row">
+							<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
+								{owner === '' ? 'No owner' : owner}
+							</span>
+							<span className="dm-due" data-overdue={overdue ? 'true' : undefined}>
+								{due === '' ? 'No due date' : `Due ${formatDate(due)}`}
+							</span>
+						</div>
 					</div>
-					<TitleField
-						shapeId={shape.id}
-						shapeType="milestone"
-						prop="title"
-						value={title}
-						placeholder="Double-click to name this milestone"
-						className="dm-title"
-					/>
-					<RagTrail checkins={checkins} />
-					<div className="dm-meta-row">
-						<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
-							{owner === '' ? 'No owner' : owner}
-						</span>
-						<span className="dm-due" data-overdue={overdue ? 'true' : undefined}>
-							{due === '' ? 'No due date' : `Due ${formatDate(due)}`}
-						</span>
-					</div>
-				</div>
-			</HTMLContainer>
+				</HTMLContainer>
+				<ProblemRing id={shape.id} w={w} h={h} />
+			</>
 		)
 	}
 

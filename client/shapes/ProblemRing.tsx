@@ -1,0 +1,31 @@
+import { useValue } from 'tldraw'
+import { outlineProblems } from '../outline/outlineProblems'
+
+/**
+ * The plan outline's problem ring around one milestone, enabler or blocker, drawn as part of the
+ * shape: it moves with the shape without re-rendering, and re-renders only when this shape's own
+ * problems change (while the Plan tab is open; nothing otherwise).
+ */
+export function ProblemRing({ id, w, h }: { id: string; w: number; h: number }) {
+	const problem = useValue(
+		'problem ring',
+		() => {
+			const found = outlineProblems.get().get(id)
+			return found ? `${found.severity}:${found.count}` : null
+		},
+		[id]
+	)
+	if (!problem) return null
+	const [severity, count] = problem.split(':')
+	return (
+		<div
+			className="dm-problem-marker dm-problem-ring"
+			data-severity={severity}
+			data-shape-id={id}
+			aria-hidden="true"
+			style={{ width: w, height: h }}
+		>
+			<span className="dm-problem-badge">{Number(count) > 1 ? `!${count}` : '!'}</span>
+		</div>
+	)
+}
