@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-/** Helpers of the client benchmark's browser pages (bench/clientBenchMain.ts, clientFrames.ts). */
+/**
+ * Helpers of the benchmarks' browser pages (bench/clientBenchMain.ts, clientFrames.ts,
+ * outline.bench.ts).
+ */
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -24,6 +27,22 @@ export function quantile(values: number[], q: number) {
 	const lo = Math.floor(pos)
 	const hi = Math.ceil(pos)
 	return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo)
+}
+
+/** Frame deltas (ms) measured in the page (pass to page.evaluate) for `seconds`. */
+export function measureFrames(seconds: number): Promise<number[]> {
+	return new Promise((resolve) => {
+		const deltas: number[] = []
+		let last = performance.now()
+		const end = last + seconds * 1000
+		const tick = (now: number) => {
+			deltas.push(now - last)
+			last = now
+			if (now < end) requestAnimationFrame(tick)
+			else resolve(deltas.slice(5))
+		}
+		requestAnimationFrame(tick)
+	})
 }
 
 /** Records, in the page, the time of the first frame painted with the map's shapes on screen. */

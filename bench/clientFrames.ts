@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { movedShapeIds } from './clientMapRecords'
 import {
+	measureFrames,
 	median,
 	newContext,
 	quantile,
@@ -57,22 +58,6 @@ const statsOf = (frames: number[]): FrameStats => ({
 	frames: frames.length,
 	late: frames.filter((f) => f > 20).length / frames.length,
 })
-
-/** Frame deltas (ms) measured in `page` for `seconds`. */
-function measureFrames(seconds: number): Promise<number[]> {
-	return new Promise((resolve) => {
-		const deltas: number[] = []
-		let last = performance.now()
-		const end = last + seconds * 1000
-		const tick = (now: number) => {
-			deltas.push(now - last)
-			last = now
-			if (now < end) requestAnimationFrame(tick)
-			else resolve(deltas.slice(5))
-		}
-		requestAnimationFrame(tick)
-	})
-}
 
 /** Moves the benchmark's 50 shapes back and forth 20 times a second, in the page, for `seconds`. */
 function moveShapes([ids, seconds]: [string[], number]): Promise<number> {

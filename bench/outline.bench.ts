@@ -12,8 +12,7 @@
  *
  * Writes client/outline/PERFORMANCE.md. BENCH_QUICK=1 for fewer, shorter runs.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,6 +20,8 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import type { TLRecord } from 'tldraw'
 import { newRoomId } from '../shared/roomId'
 import { createRelay } from '../sync-server/createRelay'
+import { ensureClientBuilt } from '../tests/helpers/ensureClientBuilt'
+import { CHROMIUM_ARGS, measureFrames, quantile } from './clientBenchPages'
 import { outlineMapRecords } from './outlineMapRecords'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -31,55 +32,12 @@ const FRAME_SECONDS = quick ? 3 : 6
 const ROUNDS = quick ? 1 : 2
 /** BENCH_ONLY=a (or b, c, ab...) runs only those parts; the figures file is not written. */
 const only = process.env.BENCH_ONLY ?? 'abc'
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-]
 
 globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback) =>
 	setTimeout(() => callback(performance.now()), 16) as unknown as number
 globalThis.cancelAnimationFrame ??= (handle: number) => clearTimeout(handle)
 
-function quantile(values: number[], q: number) {
-	const sorted = [...values].sort((a, b) => a - b)
-	if (sorted.length === 0) return Number.NaN
-	const pos = (sorted.length - 1) * q
-	const lo = Math.floor(pos)
-	const hi = Math.ceil(pos)
-	return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo)
-}
 const ms = (v: number) => `${Math.round(v)} ms`
-
-/** `vite build`, waiting for the browser tests' build lock so that builds never collide. */
-function buildClient() {
-	const lock = join(root, 'node_modules', '.delivery-map-build-lock')
-	const started = Date.now()
-	for (;;) {
-		try {
-			mkdirSync(lock)
-			break
-		} catch {
-			if (Date.now() - started > 180_000) rmSync(lock, { recursive: true, force: true })
-			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200)
-		}
-	}
-	try {
-		execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-			cwd: root,
-			stdio: 'pipe',
-			env: { ...process.env, NODE_ENV: 'production' },
-		})
-		statSync(join(root, 'dist', 'index.html'))
-	} finally {
-		rmSync(lock, { recursive: true, force: true })
-	}
-}
 
 /** Draws the map into a new room from a page of the app (the outline closed), and leaves. */
 async function seedRoom(browser: Browser, url: string, records: TLRecord[]) {
@@ -217,21 +175,6 @@ async function benchLatency(observer: Page, changer: Page, id: string) {
 	return { dom, painted }
 }
 
-function measureFrames(seconds: number): Promise<number[]> {
-	return new Promise((resolve) => {
-		const deltas: number[] = []
-		let last = performance.now()
-		const end = last + seconds * 1000
-		const tick = (now: number) => {
-			deltas.push(now - last)
-			last = now
-			if (now < end) requestAnimationFrame(tick)
-			else resolve(deltas.slice(5))
-		}
-		requestAnimationFrame(tick)
-	})
-}
-
 function moveShapes([ids, seconds]: [string[], number]): Promise<number> {
 	return new Promise((resolve) => {
 		const editor = window.editor!
@@ -306,7 +249,7 @@ async function main() {
 		`bench:outline on ${cpus().length} cores, Node ${process.version}${quick ? ' (quick)' : ''}`
 	)
 	console.log('building the client…')
-	buildClient()
+	ensureClientBuilt()
 	const dataDir = mkdtempSync(join(tmpdir(), 'dm-outline-bench-'))
 	const relay = await createRelay({
 		port: 0,
