@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import type { PlanBlocker, PlanEnabler, PlanMilestone } from '../../shared/schema/planSchema'
 import { blockerStatusLabels, severityLabels } from '../shapes/BlockerShapeUtil'
 import { enablerStatusLabels, serviceLabels } from '../shapes/EnablerShapeUtil'
@@ -49,6 +49,37 @@ function ProblemBadge({ problems, id }: { problems: ShapeProblems; id: string })
 }
 
 /** Words for screen readers only, at the start or the end of an item's name. */
+/** An enabler or blocker row under its milestone (level 3 of the tree). */
+function ChildItem(props: {
+	itemKey: string
+	id: string
+	kind: 'enabler' | 'blocker'
+	status?: string
+	setSize: number
+	position: number
+	selected: boolean
+	tabbable: boolean
+	children: ReactNode
+}) {
+	return (
+		<li
+			role="treeitem"
+			aria-level={3}
+			aria-setsize={props.setSize}
+			aria-posinset={props.position}
+			aria-selected={props.selected}
+			tabIndex={props.tabbable ? 0 : -1}
+			data-key={props.itemKey}
+			data-shape={props.id}
+			data-kind={props.kind}
+			data-status={props.status}
+			className="dm-outline-item dm-outline-child"
+		>
+			{props.children}
+		</li>
+	)
+}
+
 function Hidden({ children }: { children: string }) {
 	return <span className="dm-visually-hidden">{children}</span>
 }
@@ -128,18 +159,15 @@ export const MilestoneItem = memo(function MilestoneItem({
 						if (!e) return null
 						const key = `${m.id}>${id}`
 						return (
-							<li
+							<ChildItem
 								key={key}
-								role="treeitem"
-								aria-level={3}
-								aria-setsize={childCount}
-								aria-posinset={i + 1}
-								aria-selected={selectedIds.has(id)}
-								tabIndex={tabKey === key ? 0 : -1}
-								data-key={key}
-								data-shape={id}
-								data-kind="enabler"
-								className="dm-outline-item dm-outline-child"
+								itemKey={key}
+								id={id}
+								kind="enabler"
+								setSize={childCount}
+								position={i + 1}
+								selected={selectedIds.has(id)}
+								tabbable={tabKey === key}
 							>
 								<span className="dm-outline-kind">Enabler</span>{' '}
 								<span className="dm-outline-title">
@@ -155,7 +183,7 @@ export const MilestoneItem = memo(function MilestoneItem({
 									</span>
 								</span>
 								<Hidden>{`, ${enablerStatusLabels[e.status]}${problemText(problems, id)}`}</Hidden>
-							</li>
+							</ChildItem>
 						)
 					})}
 					{m.blockers.map((id, i) => {
@@ -163,19 +191,16 @@ export const MilestoneItem = memo(function MilestoneItem({
 						if (!b) return null
 						const key = `${m.id}>${id}`
 						return (
-							<li
+							<ChildItem
 								key={key}
-								role="treeitem"
-								aria-level={3}
-								aria-setsize={childCount}
-								aria-posinset={m.enablers.length + i + 1}
-								aria-selected={selectedIds.has(id)}
-								tabIndex={tabKey === key ? 0 : -1}
-								data-key={key}
-								data-shape={id}
-								data-kind="blocker"
-								data-status={b.status}
-								className="dm-outline-item dm-outline-child"
+								itemKey={key}
+								id={id}
+								kind="blocker"
+								status={b.status}
+								setSize={childCount}
+								position={m.enablers.length + i + 1}
+								selected={selectedIds.has(id)}
+								tabbable={tabKey === key}
 							>
 								<span className="dm-outline-kind">Blocker</span>{' '}
 								<span className="dm-outline-title">{b.title || 'Untitled blocker'}</span>
@@ -189,7 +214,7 @@ export const MilestoneItem = memo(function MilestoneItem({
 									</span>
 								</span>
 								<Hidden>{problemText(problems, id)}</Hidden>
-							</li>
+							</ChildItem>
 						)
 					})}
 				</>
