@@ -1,97 +1,135 @@
 import { addDays } from '../schema/dateString'
 import type { Diagnostic } from '../schema/diagnosticSchema'
-import type { Plan, PlanEnabler, PlanMilestone } from '../schema/planSchema'
+import type { Plan, PlanBlocker, PlanEnabler, PlanMilestone } from '../schema/planSchema'
+import type { ShapeNode } from './indexShapes'
 import { makeDiagnostic } from './makeDiagnostic'
 
 /** Days ahead in which an open high-severity blocker on a milestone is flagged (SPEC C10). */
 export const DUE_SOON_DAYS = 30
 
-/** The map checks (SPEC C1-C14): what a facilitator should see flagged. */
+/**
+ * What extraction knows beside the plan: the node of each plan entry (same position as in
+ * `plan.milestones`, `plan.enablers`, `plan.blockers`), so the checks follow relations by
+ * reference instead of looking ids up.
+ */
 export interface CheckContext {
 	today: string
-	cycles: string[][]
-	/** The plan's milestone and enabler with an id (extraction knows where each one is). */
-	milestone: { get(id: string): PlanMilestone | undefined }
-	enabler: { get(id: string): PlanEnabler | undefined }
+	/** Milestones that depend on each other in a loop, each loop in spatial order. */
+	cycles: ShapeNode[][]
+	milestones: ShapeNode[]
+	enablers: ShapeNode[]
+	blockers: ShapeNode[]
 }
 
+/** The map checks (SPEC C1-C14): what a facilitator should see flagged. */
 export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagnostic[]): void {
-	const { today, milestone, enabler } = context
+	const { today } = context
 	const soon = addDays(today, DUE_SOON_DAYS)
-	const name = (m: PlanMilestone) => (m.title ? `"${short(m.title)}"` : 'an untitled milestone')
+	const milestoneOf = (node: ShapeNode) => plan.milestones[node.planRank]!
 	const add = (...args: Parameters<typeof makeDiagnostic>) =>
 		diagnostics.push(makeDiagnostic(...args))
 
-	for (const m of plan.milestones) {
-		const it = `Milestone ${name(m)}`
-		if (!m.owner) add('milestone-no-owner', m.id, `${it} has no owner for doing the work.`)
-		if (!m.unblocker) add('milestone-no-unblocker', m.id, `${it} has no owner for unblocking it.`)
-		if (!m.due) add('milestone-no-due', m.id, `${it} has no due date.`)
+	for (let i = 0; i < plan.milestones.length; i++) {
+		const m = plan.milestones[i]!
+		if (!m.owner) add('milestone-no-owner', m.id, `${milestone(m)} has no owner for doing the work.`)
+		if (!m.unblocker) {
+			add('milestone-no-unblocker', m.id, `${milestone(m)} has no owner for unblocking it.`)
+		}
+		if (!m.due) add('milestone-no-due', m.id, `${milestone(m)} has no due date.`)
 		if (m.due && m.due < today && m.status !== 'done') {
-			add('milestone-overdue', m.id, `${it} was due on ${m.due} and is not done.`)
+			add('milestone-overdue', m.id, `${milestone(m)} was due on ${m.due} and is not done.`)
 		}
-		for (const a of m.dependsOn) {
-			const before = milestone.get(a)!
-			if (m.due && before.due && m.due < before.due) {
-				add(
-					'due-before-dependency',
-					m.id,
-					`${it} is due on ${m.due}, before ${name(before)} (due ${before.due}) that it depends on.`
-				)
-			}
-		}
-		if (m.stage === null) add('shape-outside-stage', m.id, `${it} is not inside any stage.`)
-	}
-
-	for (const cycle of context.cycles) {
-		const titles = cycle.map((id) => name(milestone.get(id)!)).join(' → ')
-		for (const id of cycle) {
-			add('dependency-cycle', id, `Milestones depend on each other in a loop: ${titles}.`)
-		}
-	}
-
-	for (const e of plan.enablers) {
-		const it = `The ${e.service} enabler${e.contribution ? ` "${short(e.contribution)}"` : ''}`
-		if (e.enables.length === 0)
-			add('enabler-unconnected', e.id, `${it} is connected to no milestone.`)
-		if (!e.neededBy) add('enabler-no-when', e.id, `${it} does not say when it is needed.`)
-		if (!e.contribution) add('enabler-no-what', e.id, `${it} does not say what the project needs.`)
-		for (const id of e.enables) {
-			const m = milestone.get(id)!
-			if (e.neededBy && m.due && e.neededBy > m.due) {
-				add(
-					'enabler-late',
-					e.id,
-					`${it} is needed by ${e.neededBy}, after ${name(m)} is due (${m.due}).`
-				)
-			}
-		}
-		if (e.stage === null) add('shape-outside-stage', e.id, `${it} is not inside any stage.`)
-	}
-
-	for (const b of plan.blockers) {
-		const it = `Blocker ${b.title ? `"${short(b.title)}"` : '(untitled)'}`
-		const affected = new Set<string>()
-		for (const t of b.blocks) {
-			if (milestone.get(t)) affected.add(t)
-			for (const m of enabler.get(t)?.enables ?? []) affected.add(m)
-		}
-		if (affected.size === 0) add('blocker-unconnected', b.id, `${it} is connected to no milestone.`)
-		if (!b.owner) add('blocker-no-owner', b.id, `${it} has no owner to unblock it.`)
-		if (b.status === 'open' && b.severity === 'high') {
-			for (const id of affected) {
-				const m = milestone.get(id)!
-				if (m.status !== 'done' && m.due && m.due >= today && m.due <= soon) {
+		const dependsOn = context.milestones[i]!.out
+		if (dependsOn && m.due) {
+			for (const node of dependsOn) {
+				const before = milestoneOf(node)
+				if (before.due && m.due < before.due) {
 					add(
-						'blocker-high-due-soon',
-						b.id,
-						`${it} is open, high severity, and blocks ${name(m)}, due ${m.due} (within ${DUE_SOON_DAYS} days).`
+						'due-before-dependency',
+						m.id,
+						`${milestone(m)} is due on ${m.due}, before ${name(before)} (due ${before.due}) that it depends on.`
 					)
 				}
 			}
 		}
-		if (b.stage === null) add('shape-outside-stage', b.id, `${it} is not inside any stage.`)
+		if (m.stage === null) add('shape-outside-stage', m.id, `${milestone(m)} is not inside any stage.`)
 	}
+
+	for (const cycle of context.cycles) {
+		const titles = cycle.map((node) => name(milestoneOf(node))).join(' → ')
+		for (const node of cycle) {
+			add('dependency-cycle', node.id, `Milestones depend on each other in a loop: ${titles}.`)
+		}
+	}
+
+	for (let i = 0; i < plan.enablers.length; i++) {
+		const e = plan.enablers[i]!
+		if (e.enables.length === 0) {
+			add('enabler-unconnected', e.id, `${enabler(e)} is connected to no milestone.`)
+		}
+		if (!e.neededBy) add('enabler-no-when', e.id, `${enabler(e)} does not say when it is needed.`)
+		if (!e.contribution) {
+			add('enabler-no-what', e.id, `${enabler(e)} does not say what the project needs.`)
+		}
+		const enables = context.enablers[i]!.out
+		if (enables && e.neededBy) {
+			for (const node of enables) {
+				const m = milestoneOf(node)
+				if (m.due && e.neededBy > m.due) {
+					add(
+						'enabler-late',
+						e.id,
+						`${enabler(e)} is needed by ${e.neededBy}, after ${name(m)} is due (${m.due}).`
+					)
+				}
+			}
+		}
+		if (e.stage === null) add('shape-outside-stage', e.id, `${enabler(e)} is not inside any stage.`)
+	}
+
+	for (let i = 0; i < plan.blockers.length; i++) {
+		const b = plan.blockers[i]!
+		// The milestones it holds up: those it blocks, and those the enablers it blocks enable.
+		const affected = new Set<ShapeNode>()
+		for (const target of context.blockers[i]!.out ?? []) {
+			if (target.type === 'milestone') affected.add(target)
+			else if (target.out) for (const m of target.out) affected.add(m)
+		}
+		if (affected.size === 0) {
+			add('blocker-unconnected', b.id, `${blocker(b)} is connected to no milestone.`)
+		}
+		if (!b.owner) add('blocker-no-owner', b.id, `${blocker(b)} has no owner to unblock it.`)
+		if (b.status === 'open' && b.severity === 'high') {
+			for (const node of affected) {
+				const m = milestoneOf(node)
+				if (m.status !== 'done' && m.due && m.due >= today && m.due <= soon) {
+					add(
+						'blocker-high-due-soon',
+						b.id,
+						`${blocker(b)} is open, high severity, and blocks ${name(m)}, due ${m.due} (within ${DUE_SOON_DAYS} days).`
+					)
+				}
+			}
+		}
+		if (b.stage === null) add('shape-outside-stage', b.id, `${blocker(b)} is not inside any stage.`)
+	}
+}
+
+// How messages name a shape; built only when a message is (most shapes have none).
+function name(m: PlanMilestone): string {
+	return m.title ? `"${short(m.title)}"` : 'an untitled milestone'
+}
+
+function milestone(m: PlanMilestone): string {
+	return `Milestone ${name(m)}`
+}
+
+function enabler(e: PlanEnabler): string {
+	return `The ${e.service} enabler${e.contribution ? ` "${short(e.contribution)}"` : ''}`
+}
+
+function blocker(b: PlanBlocker): string {
+	return `Blocker ${b.title ? `"${short(b.title)}"` : '(untitled)'}`
 }
 
 /** Titles quoted in messages are kept short: a message is a pointer, the shape holds the text. */

@@ -15,7 +15,7 @@ import {
 import { checkPlan } from './checkPlan'
 import { diagnosticCodes } from './diagnosticCodes'
 import { makeDiagnostic } from './makeDiagnostic'
-import { orderMilestones } from './orderMilestones'
+import { orderMilestones, type DependencyRows } from './orderMilestones'
 import { readRelations } from './readRelations'
 import { indexShapes, type ShapeNode } from './indexShapes'
 import { resolveHierarchy } from './resolveHierarchy'
@@ -91,10 +91,13 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 
 	const relations = readRelations(index, diagnostics)
 
-	const dependsOn = milestoneNodes.map((m) => (m.out ? m.out.map((a) => a.rank) : null))
-	const { order, cycles } = orderMilestones(milestoneNodes.length, dependsOn)
-	const planOrder = order.map((rank) => milestoneNodes[rank]!)
-	for (let i = 0; i < planOrder.length; i++) planOrder[i]!.planRank = i
+	const { order, cycles } = orderMilestones(milestoneNodes.length, dependencyRows(milestoneNodes))
+	const planOrder: ShapeNode[] = new Array(order.length)
+	for (let i = 0; i < order.length; i++) {
+		const node = milestoneNodes[order[i]!]!
+		node.planRank = i
+		planOrder[i] = node
+	}
 
 	const milestones: PlanMilestone[] = planOrder.map((node) => {
 		const id = node.id
@@ -178,29 +181,33 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 	relations.sort((a, b) => cmp(a.id, b.id))
 
 	const plan: Plan = { ...emptyPlan(), stages, milestones, enablers, blockers, relations }
-	const nodeOf = index.nodeOf
 	checkPlan(
 		plan,
 		{
 			today,
-			cycles: cycles.map((c) => c.map((rank) => milestoneNodes[rank]!.id)),
-			milestone: {
-				get: (id) => {
-					const node = nodeOf(id)
-					return node && node.type === 'milestone' ? milestones[node.planRank] : undefined
-				},
-			},
-			enabler: {
-				get: (id) => {
-					const node = nodeOf(id)
-					return node && node.type === 'enabler' ? enablers[node.rank] : undefined
-				},
-			},
+			cycles: cycles.map((c) => c.map((rank) => milestoneNodes[rank]!)),
+			milestones: planOrder,
+			enablers: enablerNodes,
+			blockers: blockerNodes,
 		},
 		diagnostics
 	)
 	plan.diagnostics = sortDiagnostics(diagnostics)
 	return plan
+}
+
+/** The milestones each milestone depends on, by spatial rank, as orderMilestones reads them. */
+function dependencyRows(milestones: ShapeNode[]): DependencyRows {
+	const start = new Int32Array(milestones.length + 1)
+	for (let i = 0; i < milestones.length; i++) {
+		start[i + 1] = start[i]! + (milestones[i]!.out?.length ?? 0)
+	}
+	const deps = new Int32Array(start[milestones.length]!)
+	for (let i = 0, k = 0; i < milestones.length; i++) {
+		const out = milestones[i]!.out
+		if (out) for (const m of out) deps[k++] = m.rank
+	}
+	return { start, deps }
 }
 
 function stageIdOf(node: ShapeNode): string | null {

@@ -1,128 +1,161 @@
 /**
+ * Dependencies between `n` milestones numbered in spatial order (0 first), in compressed rows:
+ * milestone b depends on `deps[start[b]]` up to (not including) `deps[start[b + 1]]`.
+ */
+export interface DependencyRows {
+	start: Int32Array
+	deps: Int32Array
+}
+
+/**
  * Plan order (SPEC O1-O3) of `n` milestones numbered in spatial order (0 first): every milestone
  * after those it depends on; among the free ones the earliest in spatial order; milestones in a
  * dependency cycle keep their spatial order, as one block placed where its earliest member would
- * go. `dependsOn[b]` lists the milestones b depends on, or is null. Returns the order and the
- * cycles found (each in spatial order).
+ * go. Returns the order and the cycles found (each in spatial order). Typed arrays throughout:
+ * a 20,000-shape map allocates a handful of arrays here, not one per milestone.
  */
 export function orderMilestones(
 	n: number,
-	dependsOn: ReadonlyArray<readonly number[] | null>
-): { order: number[]; cycles: number[][] } {
-	const { componentOf, components } = stronglyConnected(n, dependsOn)
-	const count = components.length
-	for (const members of components) if (members.length > 1) members.sort((a, b) => a - b)
+	rows: DependencyRows
+): { order: Int32Array; cycles: number[][] } {
+	const { start, deps } = rows
+	const { componentOf, members, memberStart, count } = stronglyConnected(n, rows)
+	const cycles: number[][] = []
 	// A component's key is its earliest member; members are spatial ranks, so smaller is earlier.
 	const key = new Int32Array(count)
-	for (let c = 0; c < count; c++) key[c] = components[c]![0]!
+	for (let c = 0; c < count; c++) {
+		const from = memberStart[c]!
+		const to = memberStart[c + 1]!
+		if (to - from > 1) {
+			const loop = members.subarray(from, to).sort()
+			cycles.push(Array.from(loop))
+		}
+		key[c] = members[from]!
+	}
+	// Edges between components, in compressed rows too: first count, then fill.
 	const indegree = new Int32Array(count)
-	const next: (number[] | null)[] = new Array(count).fill(null)
+	const nextStart = new Int32Array(count + 1)
 	for (let b = 0; b < n; b++) {
-		const deps = dependsOn[b]
-		if (!deps) continue
 		const cb = componentOf[b]!
-		for (const a of deps) {
-			const ca = componentOf[a]!
+		for (let k = start[b]!; k < start[b + 1]!; k++) {
+			const ca = componentOf[deps[k]!]!
 			if (ca === cb) continue
-			;(next[ca] ??= []).push(cb)
+			nextStart[ca + 1]!++
 			indegree[cb]!++
+		}
+	}
+	for (let c = 0; c < count; c++) nextStart[c + 1]! += nextStart[c]!
+	const next = new Int32Array(nextStart[count]!)
+	const fill = nextStart.slice(0, count)
+	for (let b = 0; b < n; b++) {
+		const cb = componentOf[b]!
+		for (let k = start[b]!; k < start[b + 1]!; k++) {
+			const ca = componentOf[deps[k]!]!
+			if (ca !== cb) next[fill[ca]!++] = cb
 		}
 	}
 	const heap = new MinHeap(key)
 	for (let c = 0; c < count; c++) if (indegree[c] === 0) heap.push(c)
-	const order: number[] = []
+	const order = new Int32Array(n)
+	let placed = 0
 	while (heap.size > 0) {
 		const c = heap.pop()
-		for (const m of components[c]!) order.push(m)
-		const after = next[c]
-		if (after) for (const d of after) if (--indegree[d]! === 0) heap.push(d)
+		for (let k = memberStart[c]!; k < memberStart[c + 1]!; k++) order[placed++] = members[k]!
+		for (let k = nextStart[c]!; k < nextStart[c + 1]!; k++) {
+			const d = next[k]!
+			if (--indegree[d]! === 0) heap.push(d)
+		}
 	}
-	const cycles = components.filter((m) => m.length > 1)
 	return { order, cycles }
 }
 
-/** Tarjan's strongly connected components, iterative (no recursion limit on long chains). */
-function stronglyConnected(
-	n: number,
-	edges: ReadonlyArray<readonly number[] | null>
-): { componentOf: Int32Array; components: number[][] } {
+/**
+ * Tarjan's strongly connected components, iterative (no recursion limit on long chains). The
+ * members of component c are `members[memberStart[c]]` up to `members[memberStart[c + 1]]`.
+ */
+function stronglyConnected(n: number, rows: DependencyRows) {
+	const { start, deps } = rows
 	const index = new Int32Array(n).fill(-1)
 	const low = new Int32Array(n)
 	const onStack = new Uint8Array(n)
 	const componentOf = new Int32Array(n)
-	const stack: number[] = []
-	const components: number[][] = []
-	const workNode: number[] = []
-	const workEdge: number[] = []
+	const stack = new Int32Array(n)
+	let stackSize = 0
+	const members = new Int32Array(n)
+	const memberStart = new Int32Array(n + 1)
+	let memberCount = 0
+	let count = 0
+	// The walk: the node at each depth and the next of its edges to follow.
+	const workNode = new Int32Array(n)
+	const workEdge = new Int32Array(n)
+	let depth = 0
 	let counter = 0
 	for (let root = 0; root < n; root++) {
 		if (index[root] !== -1) continue
-		if (!edges[root]) {
+		if (start[root] === start[root + 1]) {
 			// No dependencies: a component of its own, nothing to walk.
 			index[root] = counter++
-			componentOf[root] = components.length
-			components.push([root])
+			componentOf[root] = count
+			members[memberCount++] = root
+			memberStart[++count] = memberCount
 			continue
 		}
-		workNode.push(root)
-		workEdge.push(0)
+		workNode[0] = root
+		workEdge[0] = start[root]!
+		depth = 1
 		index[root] = low[root] = counter++
-		stack.push(root)
+		stack[stackSize++] = root
 		onStack[root] = 1
-		while (workNode.length > 0) {
-			const top = workNode.length - 1
+		while (depth > 0) {
+			const top = depth - 1
 			const v = workNode[top]!
-			const out = edges[v]
-			const i = workEdge[top]!
-			if (out && i < out.length) {
-				workEdge[top] = i + 1
-				const w = out[i]!
+			const edge = workEdge[top]!
+			if (edge < start[v + 1]!) {
+				workEdge[top] = edge + 1
+				const w = deps[edge]!
 				if (index[w] === -1) {
 					index[w] = low[w] = counter++
-					stack.push(w)
+					stack[stackSize++] = w
 					onStack[w] = 1
-					workNode.push(w)
-					workEdge.push(0)
+					workNode[depth] = w
+					workEdge[depth] = start[w]!
+					depth++
 				} else if (onStack[w]) {
 					if (index[w]! < low[v]!) low[v] = index[w]!
 				}
 				continue
 			}
-			workNode.pop()
-			workEdge.pop()
+			depth--
 			if (top > 0) {
 				const parent = workNode[top - 1]!
 				if (low[v]! < low[parent]!) low[parent] = low[v]!
 			}
 			if (low[v] === index[v]) {
-				const members: number[] = []
-				const c = components.length
 				let w: number
 				do {
-					w = stack.pop()!
+					w = stack[--stackSize]!
 					onStack[w] = 0
-					componentOf[w] = c
-					members.push(w)
+					componentOf[w] = count
+					members[memberCount++] = w
 				} while (w !== v)
-				components.push(members)
+				memberStart[++count] = memberCount
 			}
 		}
 	}
-	return { componentOf, components }
+	return { componentOf, members, memberStart, count }
 }
 
 /** A binary min-heap of component numbers by their key. */
 class MinHeap {
-	private items: number[] = []
-	constructor(private key: Int32Array) {}
-	get size() {
-		return this.items.length
+	private items: Int32Array
+	size = 0
+	constructor(private key: Int32Array) {
+		this.items = new Int32Array(key.length)
 	}
 	push(value: number) {
 		const items = this.items
 		const key = this.key
-		let i = items.length
-		items.push(value)
+		let i = this.size++
 		while (i > 0) {
 			const p = (i - 1) >> 1
 			if (key[items[p]!]! <= key[value]!) break
@@ -135,8 +168,8 @@ class MinHeap {
 		const items = this.items
 		const key = this.key
 		const top = items[0]!
-		const last = items.pop()!
-		const size = items.length
+		const size = --this.size
+		const last = items[size]!
 		if (size > 0) {
 			let i = 0
 			for (;;) {
