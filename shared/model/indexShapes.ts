@@ -1,50 +1,56 @@
 import { positionsOf, type RestoredRecords } from './restoreRecords'
-import type { BindingRecord, ShapeRecord } from './records'
+import type { RecordLike, ShapeRecord } from './records'
 
 /**
- * One shape of the map with everything extraction works out about it, so that each later step
- * reads one object instead of looking the shape up in a map per question.
+ * A frame, milestone, enabler or blocker (or another shape that is the parent of one) with
+ * everything extraction works out about it, so that each later step reads one object instead of
+ * looking the shape up in a map per question. Arrows and bindings get no node: a 5,000-shape map
+ * has as many arrows and twice as many bindings, and extraction needs only their ends.
  */
-export interface ShapeNode {
-	shape: ShapeRecord
-	/** The shape's id and type, copied so hot loops need not reach into the record. */
-	id: string
-	type: string
+export class ShapeNode {
 	/** Page position and rotation (filled by resolveHierarchy). */
-	x: number
-	y: number
-	rotation: number
+	x = 0
+	y = 0
+	rotation = 0
 	/** The nearest frame among its ancestors (SPEC S1), or null. */
-	stage: ShapeNode | null
+	stage: ShapeNode | null = null
 	/** 0 not placed yet, 1 on the chain being placed, 2 placed. */
-	placement: 0 | 1 | 2
+	placement: 0 | 1 | 2 = 0
 	/** Position among the shapes of its kind: stage order for frames, spatial order (O2) else. */
-	rank: number
+	rank = -1
 	/** Position in plan order (milestones only). */
-	planRank: number
+	planRank = -1
 	/** Milestones: those it depends on. Enablers: the milestones they enable. Blockers: what they block. */
-	out: ShapeNode[] | null
+	out: ShapeNode[] | null = null
 	/** Milestones: their enablers. */
-	enablers: ShapeNode[] | null
+	enablers: ShapeNode[] | null = null
 	/** Milestones and enablers: the blockers on them. */
-	blockedBy: ShapeNode[] | null
-	/** Arrows: the binding of each end (the smaller id when an end has two). */
-	start: BindingRecord | null
-	end: BindingRecord | null
+	blockedBy: ShapeNode[] | null = null
+	/** The shape's id and type, copied so hot loops need not reach into the record. */
+	readonly id: string
+	readonly type: string
+	constructor(readonly shape: ShapeRecord) {
+		this.id = shape.id
+		this.type = shape.type
+	}
 }
 
 export interface ShapeIndex {
-	/** The node of the shape with this id, if there is one. */
+	records: RecordLike[]
+	/** Where the record with an id sits in `records` (restoreRecords' own index), if anywhere. */
+	positions: Map<string, number>
+	/** The node of the shape with this id (made on first use for shapes of other types). */
 	nodeOf: (id: string) => ShapeNode | undefined
 	frames: ShapeNode[]
 	milestones: ShapeNode[]
 	enablers: ShapeNode[]
 	blockers: ShapeNode[]
-	arrows: ShapeNode[]
-	bindings: BindingRecord[]
+	/** Positions in `records` of the arrows and of the bindings. */
+	arrows: number[]
+	bindings: number[]
 }
 
-/** The shapes of restored records by id and by kind, and the bindings, in one pass. */
+/** The shapes of restored records by kind, and the arrows and bindings, in one pass. */
 export function indexShapes(restored: RestoredRecords): ShapeIndex {
 	const records = restored.records
 	// Nodes by the position of their record: ids are looked up in restoreRecords' own index.
@@ -54,9 +60,14 @@ export function indexShapes(restored: RestoredRecords): ShapeIndex {
 		const at = positions.get(id)
 		if (at === undefined) return undefined
 		const node = nodeAt[at]
-		return node && node.id === id ? node : undefined
+		if (node) return node
+		const record = records[at]!
+		if (record.typeName !== 'shape') return undefined
+		return (nodeAt[at] = new ShapeNode(record as ShapeRecord))
 	}
 	const index: ShapeIndex = {
+		records,
+		positions,
 		nodeOf,
 		frames: [],
 		milestones: [],
@@ -68,45 +79,31 @@ export function indexShapes(restored: RestoredRecords): ShapeIndex {
 	for (let i = 0; i < records.length; i++) {
 		const record = records[i]!
 		if (record.typeName === 'shape') {
-			const shape = record as ShapeRecord
-			const type = shape.type
-			const node: ShapeNode = {
-				shape,
-				id: shape.id,
-				type,
-				x: 0,
-				y: 0,
-				rotation: 0,
-				stage: null,
-				placement: 0,
-				rank: -1,
-				planRank: -1,
-				out: null,
-				enablers: null,
-				blockedBy: null,
-				start: null,
-				end: null,
-			}
-			nodeAt[i] = node
-			switch (type) {
+			let list: ShapeNode[]
+			switch ((record as ShapeRecord).type) {
+				case 'arrow':
+					index.arrows.push(i)
+					continue
 				case 'frame':
-					index.frames.push(node)
+					list = index.frames
 					break
 				case 'milestone':
-					index.milestones.push(node)
+					list = index.milestones
 					break
 				case 'enabler':
-					index.enablers.push(node)
+					list = index.enablers
 					break
 				case 'blocker':
-					index.blockers.push(node)
+					list = index.blockers
 					break
-				case 'arrow':
-					index.arrows.push(node)
-					break
+				default:
+					continue
 			}
+			const node = new ShapeNode(record as ShapeRecord)
+			nodeAt[i] = node
+			list.push(node)
 		} else if (record.typeName === 'binding') {
-			index.bindings.push(record as BindingRecord)
+			index.bindings.push(i)
 		}
 	}
 	return index

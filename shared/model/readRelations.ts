@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../schema/diagnosticSchema'
 import type { PlanRelation } from '../schema/planSchema'
 import { link, type ShapeIndex, type ShapeNode } from './indexShapes'
+import type { BindingRecord, ShapeRecord } from './records'
 import { makeDiagnostic } from './makeDiagnostic'
 import { MAX_TEXT_LENGTH } from './maxTextLength'
 import { richTextToPlain } from './richTextToPlain'
@@ -11,12 +12,16 @@ import { richTextToPlain } from './richTextToPlain'
  * is also linked into the nodes of its two shapes (`out`, `enablers`, `blockedBy`).
  */
 export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): PlanRelation[] {
-	const { nodeOf, bindings } = index
+	const { records, positions, nodeOf, bindings } = index
+	// The binding at each end of each arrow, by the arrow's position: binding position + 1, or 0.
+	const startOf = new Int32Array(records.length)
+	const endOf = new Int32Array(records.length)
 	for (let i = 0; i < bindings.length; i++) {
-		const b = bindings[i]!
+		const b = records[bindings[i]!] as BindingRecord
 		if (b.type !== 'arrow') continue
-		const arrow = nodeOf(b.fromId)
-		if (!arrow || arrow.type !== 'arrow') {
+		const at = positions.get(b.fromId)
+		const arrow = at === undefined ? undefined : (records[at] as ShapeRecord)
+		if (!arrow || arrow.typeName !== 'shape' || arrow.type !== 'arrow') {
 			diagnostics.push(
 				makeDiagnostic(
 					'arrow-dangling',
@@ -28,21 +33,23 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 		}
 		// Two bindings on one end: keep the one with the smaller id, so the order of records does not matter.
 		const terminal = b.props.terminal
-		if (terminal === 'start') {
-			if (!arrow.start || b.id < arrow.start.id) arrow.start = b
-		} else if (terminal === 'end') {
-			if (!arrow.end || b.id < arrow.end.id) arrow.end = b
-		}
+		const ends = terminal === 'start' ? startOf : terminal === 'end' ? endOf : null
+		if (!ends) continue
+		const kept = ends[at!]!
+		if (kept === 0 || b.id < records[kept - 1]!.id) ends[at!] = bindings[i]! + 1
 	}
 
 	const relations: PlanRelation[] = []
-	for (const arrow of index.arrows) {
+	for (const at of index.arrows) {
+		const arrow = records[at] as ShapeRecord
 		const id = arrow.id
-		const from = arrow.start ? nodeOf(arrow.start.toId) : undefined
-		const to = arrow.end ? nodeOf(arrow.end.toId) : undefined
+		const start = startOf[at] ? (records[startOf[at]! - 1] as BindingRecord) : null
+		const end = endOf[at] ? (records[endOf[at]! - 1] as BindingRecord) : null
+		const from = start ? nodeOf(start.toId) : undefined
+		const to = end ? nodeOf(end.toId) : undefined
 		if (!from || !to) {
 			let bound = 0
-			for (const b of [arrow.start, arrow.end]) {
+			for (const b of [start, end]) {
 				if (!b) continue
 				if (nodeOf(b.toId)) bound++
 				else {
@@ -64,8 +71,8 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 			)
 			continue
 		}
-		const relation = classify(from, to)
-		if (!relation) {
+		const kind = from === to ? null : kindOf(from.type, to.type)
+		if (!kind) {
 			diagnostics.push(
 				makeDiagnostic(
 					'arrow-ignored',
@@ -77,40 +84,32 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 			)
 			continue
 		}
-		const props = arrow.shape.props
+		// The relation runs from the milestone depended on, the enabler, or the blocker.
+		const forward = kind === 'depends-on' || from.type === kindSource[kind]
+		const source = forward ? from : to
+		const target = forward ? to : from
+		const props = arrow.props
 		let note = richTextToPlain(props.richText ?? props.text)
 		if (note.length > MAX_TEXT_LENGTH) note = note.slice(0, MAX_TEXT_LENGTH)
-		relations.push({
-			id,
-			kind: relation.kind,
-			from: relation.from.id,
-			to: relation.to.id,
-			note,
-		})
-		connect(relation.kind, relation.from, relation.to)
+		relations.push({ id, kind, from: source.id, to: target.id, note })
+		connect(kind, source, target)
 	}
 	return relations
 }
 
-interface Classified {
-	kind: PlanRelation['kind']
-	from: ShapeNode
-	to: ShapeNode
-}
+const kindSource = { 'depends-on': 'milestone', enables: 'enabler', blocks: 'blocker' } as const
 
-function classify(a: ShapeNode, b: ShapeNode): Classified | null {
-	if (a === b) return null
-	const from = a.type
-	const to = b.type
-	if (from === 'milestone') {
-		if (to === 'milestone') return { kind: 'depends-on', from: a, to: b }
-		if (to === 'enabler') return { kind: 'enables', from: b, to: a }
-		if (to === 'blocker') return { kind: 'blocks', from: b, to: a }
-	} else if (from === 'enabler') {
-		if (to === 'milestone') return { kind: 'enables', from: a, to: b }
-		if (to === 'blocker') return { kind: 'blocks', from: b, to: a }
-	} else if (from === 'blocker') {
-		if (to === 'milestone' || to === 'enabler') return { kind: 'blocks', from: a, to: b }
+/** The relation an arrow between shapes of these types draws, in either direction, or null. */
+function kindOf(a: string, b: string): PlanRelation['kind'] | null {
+	if (a === 'milestone') {
+		if (b === 'milestone') return 'depends-on'
+		if (b === 'enabler') return 'enables'
+		if (b === 'blocker') return 'blocks'
+	} else if (a === 'enabler') {
+		if (b === 'milestone') return 'enables'
+		if (b === 'blocker') return 'blocks'
+	} else if (a === 'blocker') {
+		if (b === 'milestone' || b === 'enabler') return 'blocks'
 	}
 	return null
 }
