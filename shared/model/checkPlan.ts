@@ -2,6 +2,7 @@ import { addDays } from '../schema/dateString'
 import type { Diagnostic } from '../schema/diagnosticSchema'
 import type { Plan, PlanBlocker, PlanEnabler, PlanMilestone } from '../schema/planSchema'
 import type { ShapeNode } from './indexShapes'
+import type { DiagnosticCode } from './diagnosticCodes'
 import { makeDiagnostic } from './makeDiagnostic'
 
 /** Days ahead in which an open high-severity blocker on a milestone is flagged (SPEC C10). */
@@ -26,8 +27,9 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 	const { today } = context
 	const soon = addDays(today, DUE_SOON_DAYS)
 	const milestoneOf = (node: ShapeNode) => plan.milestones[node.planRank]!
-	const add = (...args: Parameters<typeof makeDiagnostic>) =>
-		diagnostics.push(makeDiagnostic(...args))
+	const add = (code: DiagnosticCode, shapeId: string, message: string) => {
+		diagnostics.push(makeDiagnostic(code, shapeId, message))
+	}
 
 	for (let i = 0; i < plan.milestones.length; i++) {
 		const m = plan.milestones[i]!

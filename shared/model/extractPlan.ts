@@ -231,13 +231,31 @@ function inSpatialOrder(nodes: ShapeNode[], stageCount: number): ShapeNode[] {
 const byRank = (a: ShapeNode, b: ShapeNode) => a.rank - b.rank
 const byPlanRank = (a: ShapeNode, b: ShapeNode) => a.planRank - b.planRank
 
+/** The ids of `nodes` in the order given (by rank or by plan rank). */
 function idsBy(nodes: ShapeNode[] | null, order: (a: ShapeNode, b: ShapeNode) => number): string[] {
 	if (!nodes || nodes.length === 0) return []
-	if (nodes.length === 1) return [nodes[0]!.id]
-	return nodes
-		.slice()
-		.sort(order)
-		.map((n) => n.id)
+	const n = nodes.length
+	if (n > 16) {
+		return nodes
+			.slice()
+			.sort(order)
+			.map((node) => node.id)
+	}
+	// Most shapes have a link or two: an insertion sort in place of Array.prototype.sort, which
+	// allocates its own work arrays on every call.
+	const sorted = nodes.slice()
+	for (let i = 1; i < n; i++) {
+		const node = sorted[i]!
+		let j = i - 1
+		while (j >= 0 && order(sorted[j]!, node) > 0) {
+			sorted[j + 1] = sorted[j]!
+			j--
+		}
+		sorted[j + 1] = node
+	}
+	const ids: string[] = new Array(n)
+	for (let i = 0; i < n; i++) ids[i] = sorted[i]!.id
+	return ids
 }
 
 /** Check-ins oldest first (SPEC R7); entries without a date keep their place before dated ones. */

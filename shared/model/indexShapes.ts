@@ -109,9 +109,21 @@ export function indexShapes(restored: RestoredRecords): ShapeIndex {
 	return index
 }
 
-/** Adds `node` to a link list once. */
+/**
+ * Adds `node` to a link list once. Short lists are copied at their exact size: most shapes have a
+ * link or two, and pushing onto a one-element array gives it room for seventeen.
+ */
 export function link(list: ShapeNode[] | null, node: ShapeNode): ShapeNode[] {
 	if (!list) return [node]
-	if (!list.includes(node)) list.push(node)
+	if (list.includes(node)) return list
+	switch (list.length) {
+		case 1:
+			return [list[0]!, node]
+		case 2:
+			return [list[0]!, list[1]!, node]
+		case 3:
+			return [list[0]!, list[1]!, list[2]!, node]
+	}
+	list.push(node)
 	return list
 }

@@ -14,6 +14,9 @@ export function resolveHierarchy(
 	diagnostics: Diagnostic[]
 ): void {
 	const chain: ShapeNode[] = []
+	// Shapes come in runs with one parent (a stage's shapes): the last parent found is kept.
+	let lastParentId = ''
+	let lastParent: ShapeNode | undefined
 	for (let w = 0; w < wanted.length; w++) {
 		const start = wanted[w]!
 		if (start.placement === 2) continue
@@ -23,7 +26,11 @@ export function resolveHierarchy(
 			place(start, null)
 			continue
 		}
-		const parent = nodeOf(parentId)
+		if (parentId !== lastParentId) {
+			lastParentId = parentId
+			lastParent = nodeOf(parentId)
+		}
+		const parent = lastParent
 		if (parent && parent.placement === 2) {
 			place(start, parent)
 			continue

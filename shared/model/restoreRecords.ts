@@ -59,7 +59,9 @@ export function restoreRecords(input: unknown): RestoredRecords {
 	// Where each id's record sits in result.records (kept for extraction: see positionsOf).
 	const positions = new Map<string, number>()
 	positionsByResult.set(result, positions)
-	const records = result.records
+	// Room for every record up front (most inputs keep them all); cut to size at the end.
+	const records: RecordLike[] = new Array(raw.length)
+	let kept = 0
 	// Content keys of records whose id was seen twice (rare: computed only then).
 	const keys = new Map<string, string>()
 	let duplicateSeen = false
@@ -78,21 +80,22 @@ export function restoreRecords(input: unknown): RestoredRecords {
 		if (!duplicateSeen) {
 			// One map operation per record until an id repeats: set, and see whether the map grew.
 			const size = positions.size
-			positions.set(record.id, records.length)
+			positions.set(record.id, kept)
 			if (positions.size !== size) {
-				records.push(record)
+				records[kept++] = record
 				continue
 			}
 			// The first repeat (rare): find the record kept so far, put its position back, and look
 			// ids up before setting them from now on.
 			duplicateSeen = true
-			at = records.findIndex((kept) => kept.id === record.id)
+			at = 0
+			while (records[at]!.id !== record.id) at++
 			positions.set(record.id, at)
 		} else {
 			at = positions.get(record.id)
 			if (at === undefined) {
-				positions.set(record.id, records.length)
-				records.push(record)
+				positions.set(record.id, kept)
+				records[kept++] = record
 				continue
 			}
 		}
@@ -113,6 +116,8 @@ export function restoreRecords(input: unknown): RestoredRecords {
 			)
 		)
 	}
+	records.length = kept
+	result.records = records
 	return result
 }
 
