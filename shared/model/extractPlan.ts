@@ -235,6 +235,7 @@ const byPlanRank = (a: ShapeNode, b: ShapeNode) => a.planRank - b.planRank
 function idsBy(nodes: ShapeNode[] | null, order: (a: ShapeNode, b: ShapeNode) => number): string[] {
 	if (!nodes || nodes.length === 0) return []
 	const n = nodes.length
+	if (n === 1) return [nodes[0]!.id]
 	if (n > 16) {
 		return nodes
 			.slice()

@@ -41,6 +41,8 @@ export interface ShapeIndex {
 	positions: Map<string, number>
 	/** The node of the shape with this id (made on first use for shapes of other types). */
 	nodeOf: (id: string) => ShapeNode | undefined
+	/** The node of the shape at this position in `records`, likewise. */
+	nodeAt: (at: number) => ShapeNode | undefined
 	frames: ShapeNode[]
 	milestones: ShapeNode[]
 	enablers: ShapeNode[]
@@ -54,21 +56,24 @@ export interface ShapeIndex {
 export function indexShapes(restored: RestoredRecords): ShapeIndex {
 	const records = restored.records
 	// Nodes by the position of their record: ids are looked up in restoreRecords' own index.
-	const nodeAt: (ShapeNode | undefined)[] = new Array(records.length)
+	const nodes: (ShapeNode | undefined)[] = new Array(records.length)
 	const positions = positionsOf(restored)
-	const nodeOf = (id: string) => {
-		const at = positions.get(id)
-		if (at === undefined) return undefined
-		const node = nodeAt[at]
+	const nodeAt = (at: number) => {
+		const node = nodes[at]
 		if (node) return node
 		const record = records[at]!
 		if (record.typeName !== 'shape') return undefined
-		return (nodeAt[at] = new ShapeNode(record as ShapeRecord))
+		return (nodes[at] = new ShapeNode(record as ShapeRecord))
+	}
+	const nodeOf = (id: string) => {
+		const at = positions.get(id)
+		return at === undefined ? undefined : nodeAt(at)
 	}
 	const index: ShapeIndex = {
 		records,
 		positions,
 		nodeOf,
+		nodeAt,
 		frames: [],
 		milestones: [],
 		enablers: [],
@@ -100,7 +105,7 @@ export function indexShapes(restored: RestoredRecords): ShapeIndex {
 					continue
 			}
 			const node = new ShapeNode(record as ShapeRecord)
-			nodeAt[i] = node
+			nodes[i] = node
 			list.push(node)
 		} else if (record.typeName === 'binding') {
 			index.bindings.push(i)

@@ -12,10 +12,13 @@ import { richTextToPlain } from './richTextToPlain'
  * is also linked into the nodes of its two shapes (`out`, `enablers`, `blockedBy`).
  */
 export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): PlanRelation[] {
-	const { records, positions, nodeOf, bindings } = index
-	// The binding at each end of each arrow, by the arrow's position: binding position + 1, or 0.
+	const { records, positions, nodeOf, nodeAt, bindings } = index
+	// The binding at each end of each arrow, by the arrow's position: binding position + 1, or 0;
+	// and where the shape that end touches sits: its position + 1, or 0 when it does not exist.
 	const startOf = new Int32Array(records.length)
 	const endOf = new Int32Array(records.length)
+	const startTo = new Int32Array(records.length)
+	const endTo = new Int32Array(records.length)
 	for (let i = 0; i < bindings.length; i++) {
 		const b = records[bindings[i]!] as BindingRecord
 		if (b.type !== 'arrow') continue
@@ -33,24 +36,28 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 		}
 		// Two bindings on one end: keep the one with the smaller id, so the order of records does not matter.
 		const terminal = b.props.terminal
-		const ends = terminal === 'start' ? startOf : terminal === 'end' ? endOf : null
-		if (!ends) continue
+		const isStart = terminal === 'start'
+		if (!isStart && terminal !== 'end') continue
+		const ends = isStart ? startOf : endOf
 		const kept = ends[at!]!
-		if (kept === 0 || b.id < records[kept - 1]!.id) ends[at!] = bindings[i]! + 1
+		if (kept === 0 || b.id < records[kept - 1]!.id) {
+			ends[at!] = bindings[i]! + 1
+			const to = positions.get(b.toId)
+			;(isStart ? startTo : endTo)[at!] = to === undefined ? 0 : to + 1
+		}
 	}
 
 	const relations: PlanRelation[] = []
 	for (const at of index.arrows) {
+		const from = startTo[at] ? nodeAt(startTo[at]! - 1) : undefined
+		const to = endTo[at] ? nodeAt(endTo[at]! - 1) : undefined
 		const arrow = records[at] as ShapeRecord
 		const id = arrow.id
-		const start = startOf[at] ? (records[startOf[at]! - 1] as BindingRecord) : null
-		const end = endOf[at] ? (records[endOf[at]! - 1] as BindingRecord) : null
-		const from = start ? nodeOf(start.toId) : undefined
-		const to = end ? nodeOf(end.toId) : undefined
 		if (!from || !to) {
 			let bound = 0
-			for (const b of [start, end]) {
-				if (!b) continue
+			for (const end of [startOf[at]!, endOf[at]!]) {
+				if (!end) continue
+				const b = records[end - 1] as BindingRecord
 				if (nodeOf(b.toId)) bound++
 				else {
 					diagnostics.push(

@@ -28,6 +28,7 @@ export function restoreShapeProps(
 	raw: unknown,
 	diagnostics: Diagnostic[]
 ): Record<string, unknown> {
+	if (isPlainObject(raw) && isComplete[type](raw)) return raw
 	const schema = typedShapePropsSchemas[type] as unknown as ObjectSchema
 	const fields = schema.shape
 	if (!isPlainObject(raw)) {
@@ -40,7 +41,6 @@ export function restoreShapeProps(
 		)
 		return schema.parse({}) as Record<string, unknown>
 	}
-	if (isComplete[type](raw)) return raw
 	const out: Record<string, unknown> = { ...raw }
 	for (const key in fields) {
 		if (!(key in raw) || raw[key] === undefined) {
