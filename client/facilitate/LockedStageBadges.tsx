@@ -1,4 +1,5 @@
-import { useEditor, useValue, type TLFrameShape } from 'tldraw'
+import { useEditor, useValue } from 'tldraw'
+import { pageFrames } from './pageFrames'
 import { PadlockIcon } from './PadlockIcon'
 import './facilitate.css'
 
@@ -13,9 +14,8 @@ export function LockedStageBadges() {
 		'locked stage badges',
 		() =>
 			JSON.stringify(
-				editor
-					.getCurrentPageShapes()
-					.filter((shape): shape is TLFrameShape => shape.type === 'frame' && shape.isLocked)
+				pageFrames(editor)
+					.filter((frame) => frame.isLocked)
 					.flatMap((frame) => {
 						const bounds = editor.getShapePageBounds(frame)
 						if (!bounds) return []

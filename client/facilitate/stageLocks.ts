@@ -1,4 +1,5 @@
-import type { Editor, TLFrameShape, TLShape, TLShapeId } from 'tldraw'
+import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import { pageFrames, pageLockedShapes } from './pageFrames'
 
 export interface StageLock {
 	id: TLShapeId
@@ -46,10 +47,7 @@ export function setStageLocked(editor: Editor, frameId: TLShapeId, locked: boole
 
 /** The stages (frames) of the current page, in stage order: left to right, then top to bottom. */
 export function stagesOf(editor: Editor): StageLock[] {
-	const frames = editor
-		.getCurrentPageShapes()
-		.filter((shape): shape is TLFrameShape => shape.type === 'frame')
-	return frames
+	return pageFrames(editor)
 		.map((frame) => {
 			const point = editor.getShapePageTransform(frame).point()
 			return { frame, x: point.x, y: point.y }
@@ -65,12 +63,10 @@ export function stagesOf(editor: Editor): StageLock[] {
 
 /** Locked shapes of the current page that are not inside a locked stage (nor one themselves). */
 export function looseLockedShapeIds(editor: Editor): TLShapeId[] {
-	return editor
-		.getCurrentPageShapes()
+	return pageLockedShapes(editor)
 		.filter(
 			(shape) =>
-				shape.isLocked &&
-				!(shape.type === 'frame') &&
+				shape.type !== 'frame' &&
 				!editor.findShapeAncestor(shape, (parent) => parent.type === 'frame' && parent.isLocked)
 		)
 		.map((shape) => shape.id)

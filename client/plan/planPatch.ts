@@ -40,50 +40,72 @@ function keyOf(name: PlanListName, entry: Entry<PlanListName>): string {
 
 /** The worker's side: remembers the last plan it sent and says what changed since. */
 export class PlanDiffer {
-	private readonly keyNumbers = new Map<string, number>()
-	private previous: { [K in PlanListName]: { order: number[]; signatures: Map<number, string> } } =
-		{
-			stages: { order: [], signatures: new Map() },
-			milestones: { order: [], signatures: new Map() },
-			enablers: { order: [], signatures: new Map() },
-			blockers: { order: [], signatures: new Map() },
-			relations: { order: [], signatures: new Map() },
-			diagnostics: { order: [], signatures: new Map() },
-		}
-
-	private numberOf(name: PlanListName, key: string): number {
-		const full = `${name}\u0001${key}`
-		let n = this.keyNumbers.get(full)
-		if (n === undefined) {
-			n = this.keyNumbers.size
-			this.keyNumbers.set(full, n)
-		}
-		return n
-	}
+	/** Each list's key numbers (one map per list, so keys need no list prefix). */
+	private readonly keyNumbers = new Map<PlanListName, Map<string, number>>(
+		planLists.map((name) => [name, new Map()])
+	)
+	private nextNumber = 0
+	private previous = new Map<PlanListName, { order: number[]; entries: Map<number, unknown> }>(
+		planLists.map((name) => [name, { order: [], entries: new Map() }])
+	)
 
 	diff(plan: Plan): PlanPatch {
 		const patch = {} as Record<PlanListName, ListPatch<unknown>>
 		for (const name of planLists) {
-			const before = this.previous[name]
-			const order: number[] = []
-			const signatures = new Map<number, string>()
+			const before = this.previous.get(name)!
+			const numbers = this.keyNumbers.get(name)!
+			const list = plan[name] as Array<Entry<PlanListName>>
+			const order: number[] = new Array(list.length)
+			const entries = new Map<number, unknown>()
 			const changed: Array<[number, unknown]> = []
-			for (const entry of plan[name] as Array<Entry<PlanListName>>) {
+			for (let i = 0; i < list.length; i++) {
+				const entry = list[i]!
 				const key = keyOf(name, entry)
-				const n = this.numberOf(name, key)
+				let n = numbers.get(key)
+				if (n === undefined) {
+					n = this.nextNumber++
+					numbers.set(key, n)
+				}
+				order[i] = n
+				entries.set(n, entry)
 				// A diagnostic's key is all of it (its severity follows from its code).
-				const signature = name === 'diagnostics' ? key : JSON.stringify(entry)
-				order.push(n)
-				signatures.set(n, signature)
-				if (before.signatures.get(n) !== signature) changed.push([n, entry])
+				const old = before.entries.get(n)
+				if (old === undefined || (name !== 'diagnostics' && !sameJson(old, entry))) {
+					changed.push([n, entry])
+				}
 			}
 			const sameOrder =
 				order.length === before.order.length && order.every((n, i) => n === before.order[i])
 			patch[name] = { order: sameOrder ? null : order, changed }
-			this.previous[name] = { order, signatures }
+			this.previous.set(name, { order, entries })
 		}
 		return patch as PlanPatch
 	}
+}
+
+/**
+ * Whether two JSON values are equal (plan entries: strings, numbers, null, arrays and plain
+ * objects). Compares in place, where serialising every entry to compare the text costs a string
+ * per entry per extraction.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+	if (a === b) return true
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+	if (Array.isArray(a)) {
+		if (!Array.isArray(b) || a.length !== b.length) return false
+		for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+		return true
+	}
+	if (Array.isArray(b)) return false
+	const x = a as Record<string, unknown>
+	const y = b as Record<string, unknown>
+	let count = 0
+	for (const key in x) {
+		if (!(key in y) || !sameJson(x[key], y[key])) return false
+		count++
+	}
+	for (const _ in y) count--
+	return count === 0
 }
 
 /** The page's side: the current plan, rebuilt from patches, reusing every unchanged object. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PatchedPlan, PlanDiffer, isEmptyPatch } from '../../client/plan/planPatch'
+import { PatchedPlan, PlanDiffer, isEmptyPatch, sameJson } from '../../client/plan/planPatch'
 import { extractPlan } from '../../shared/model/extractPlan'
 
 type Rec = {
@@ -98,5 +98,21 @@ describe('the live plan sent as patches', () => {
 		}
 		expect(after.enablers).toBe(before.enablers)
 		expect(after.stages).toBe(before.stages)
+	})
+})
+
+describe('sameJson, which tells the differ whether an entry changed', () => {
+	it('is true for equal values whatever their key order, and false for any difference', () => {
+		const entry = { id: 'a', due: '', dependsOn: ['b', 'c'], checkins: [{ date: 'd', rag: 'red' }] }
+		expect(sameJson(entry, JSON.parse(JSON.stringify(entry)))).toBe(true)
+		expect(sameJson({ a: 1, b: [2] }, { b: [2], a: 1 })).toBe(true)
+		expect(sameJson({ a: 1 }, { a: 1, b: 2 })).toBe(false)
+		expect(sameJson({ a: 1, b: 2 }, { a: 1 })).toBe(false)
+		expect(sameJson({ a: null }, { b: null })).toBe(false)
+		expect(sameJson(['b', 'c'], ['c', 'b'])).toBe(false)
+		expect(sameJson([1], { 0: 1 })).toBe(false)
+		expect(sameJson({ ...entry, checkins: [{ date: 'd', rag: 'amber' }] }, entry)).toBe(false)
+		expect(sameJson(null, {})).toBe(false)
+		expect(sameJson('1', 1)).toBe(false)
 	})
 })
