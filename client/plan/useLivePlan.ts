@@ -122,6 +122,8 @@ export class LivePlanSource {
 	/** The store record last sent to the worker for each id. */
 	private sent = new Map<string, TLRecord>()
 	private flushQueued = false
+	/** Set while the current task sends its operations to the worker as they complete. */
+	private sendingThisTask = false
 	private flushTimer: ReturnType<typeof setTimeout> | null = null
 	private lastPostAt = -Infinity
 	private frame = 0
@@ -179,6 +181,9 @@ export class LivePlanSource {
 			effects.registerAfterChangeHandler('binding', (_prev, next) => changed(next)),
 			effects.registerAfterDeleteHandler('binding', removed),
 		]
+		// At the end of each store operation, before tldraw re-renders the canvas for it (tens of
+		// milliseconds on a 5,000-shape map), so that the worker extracts while the page renders.
+		stops.push(effects.registerOperationCompleteHandler(() => this.flushNow()))
 		const stopListen = this.editor.store.listen(
 			({ changes }) => {
 				for (const record of Object.values(changes.added)) changed(record)
@@ -259,16 +264,42 @@ export class LivePlanSource {
 		}
 	}
 
+	/**
+	 * Sends what changed in a store operation to the worker at once, when the worker is idle and
+	 * no stream of changes is under way (else the microtask flush applies the usual limits). The
+	 * other operations of the same task (an editor.run that creates shapes, then bindings) are
+	 * sent at once too: the worker takes messages that arrive together into one extraction.
+	 */
+	private flushNow() {
+		if (!this.worker || this.pending.size === 0) return
+		if (!this.sendingThisTask) {
+			if (this.answeredSeq !== this.sentSeq || this.isStreaming()) return
+			this.sendingThisTask = true
+			queueMicrotask(() => {
+				this.sendingThisTask = false
+			})
+		}
+		this.send()
+	}
+
+	/** While this person drags, or changes keep coming (a peer moving shapes). */
+	private isStreaming(): boolean {
+		return (
+			this.editor.inputs.getIsDragging() ||
+			performance.now() - this.lastPostAt < STREAM_FLUSH_MS
+		)
+	}
+
 	private flush() {
 		this.flushQueued = false
 		if (!this.worker || this.pending.size === 0) return
 		// One extraction at a time: what changes meanwhile goes with the next message, sent when
 		// the worker answers (see onAnswer).
-		if (this.answeredSeq !== this.sentSeq) return
+		if (this.answeredSeq !== this.sentSeq && !this.sendingThisTask) return
 		// While this person drags, or changes stream in from a peer, the plan follows a few times a
 		// second, not at every move: the extraction then never competes with drawing for the cores.
 		const sinceLast = performance.now() - this.lastPostAt
-		if (this.editor.inputs.getIsDragging() || sinceLast < STREAM_FLUSH_MS) {
+		if (!this.sendingThisTask && this.isStreaming()) {
 			if (!this.flushTimer) {
 				this.flushTimer = setTimeout(
 					() => {
@@ -280,6 +311,11 @@ export class LivePlanSource {
 			}
 			return
 		}
+		this.send()
+	}
+
+	/** Posts the pending changes to the worker. */
+	private send() {
 		if (this.flushTimer) clearTimeout(this.flushTimer)
 		this.flushTimer = null
 		const put: unknown[] = []
