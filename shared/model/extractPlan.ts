@@ -13,7 +13,7 @@ import {
 	type PlanStage,
 } from '../schema/planSchema'
 import { checkPlan } from './checkPlan'
-import { diagnosticCodes } from './diagnosticCodes'
+import { diagnosticCodes, type DiagnosticCode } from './diagnosticCodes'
 import { makeDiagnostic } from './makeDiagnostic'
 import { orderMilestones, type DependencyRows } from './orderMilestones'
 import { readRelations } from './readRelations'
@@ -282,36 +282,39 @@ function sortedCheckins(id: string, checkins: Checkin[], diagnostics: Diagnostic
 }
 
 const severityRank = { error: 0, warning: 1, info: 2 } as const
-const codeRank = new Map(Object.keys(diagnosticCodes).map((c, i) => [c, i]))
+/** Each code's place in the order: by severity, then as the table lists them. */
+const codeOrder = new Map(
+	(Object.keys(diagnosticCodes) as DiagnosticCode[])
+		.map((code, i) => ({ code, rank: severityRank[diagnosticCodes[code].severity] * 1000 + i }))
+		.sort((a, b) => a.rank - b.rank)
+		.map(({ code }, i) => [code, i])
+)
 
 /**
  * Errors first, then warnings, then information; within a severity by code, shape and message.
  * A diagnostic said twice (same code, shape and message) is kept once: sorting puts the copies
- * side by side.
+ * side by side. Diagnostics are put in one bucket per code first, so only those of one code are
+ * compared with each other.
  */
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-	const keyed = diagnostics.map((d) => ({
-		d,
-		rank: severityRank[d.severity] * 1000 + codeRank.get(d.code)!,
-		shape: d.shapeId ?? '',
-	}))
-	keyed.sort((a, b) => a.rank - b.rank || cmp(a.shape, b.shape) || cmp(a.d.message, b.d.message))
+	const buckets: Diagnostic[][] = []
+	for (const d of diagnostics) (buckets[codeOrder.get(d.code)!] ??= []).push(d)
 	const out: Diagnostic[] = []
-	let previous: (typeof keyed)[number] | undefined
-	for (const k of keyed) {
-		if (
-			previous &&
-			previous.rank === k.rank &&
-			previous.shape === k.shape &&
-			previous.d.shapeId === k.d.shapeId &&
-			previous.d.message === k.d.message
-		) {
-			continue
+	for (const bucket of buckets) {
+		if (!bucket) continue
+		bucket.sort(byShapeThenMessage)
+		let previous: Diagnostic | undefined
+		for (const d of bucket) {
+			if (previous && previous.shapeId === d.shapeId && previous.message === d.message) continue
+			out.push(d)
+			previous = d
 		}
-		out.push(k.d)
-		previous = k
 	}
 	return out
+}
+
+function byShapeThenMessage(a: Diagnostic, b: Diagnostic): number {
+	return cmp(a.shapeId ?? '', b.shapeId ?? '') || cmp(a.message, b.message)
 }
 
 function cmp(a: string, b: string): number {
