@@ -12,17 +12,14 @@
  *
  * Writes the figures to client/PERFORMANCE.md. BENCH_QUICK=1 for fewer, shorter runs.
  */
-import react from '@vitejs/plugin-react'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
-import { extname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLRecord } from 'tldraw'
-import { build } from 'vite'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -37,6 +34,7 @@ import {
 	timeToShapes,
 	waitForSettledDeviceCopy,
 } from './clientBenchPages'
+import { buildBarePage, serveFolder } from './clientBarePage'
 import { benchDocSize } from './clientDocSize'
 import { benchFrames, type FrameFigures } from './clientFrames'
 import { clientMapRecords } from './clientMapRecords'
@@ -78,47 +76,10 @@ async function buildPages(): Promise<{ appOut: string; bareOut: string }> {
 		stdio: 'pipe',
 		env: { ...process.env, NODE_ENV: 'production' },
 	})
-	const bareOut = mkdtempSync(join(tmpdir(), 'dm-bare-'))
-	await build({
-		configFile: false,
-		root: join(root, 'bench/clientBare'),
-		plugins: [react()],
-		logLevel: 'warn',
-		mode: 'production',
-		build: {
-			outDir: bareOut,
-			minify: !profiling,
-			emptyOutDir: true,
-			chunkSizeWarningLimit: 10_000,
-		},
-	})
+	const bareOut = await buildBarePage(!profiling)
 	return { appOut, bareOut }
 }
 
-const MIME: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.svg': 'image/svg+xml',
-	'.woff2': 'font/woff2',
-	'.json': 'application/json',
-	'.png': 'image/png',
-}
-
-function serveFolder(folder: string): Promise<Server> {
-	const server = createServer((req, res) => {
-		const path = (req.url ?? '/').split('?')[0]!
-		const file = join(folder, path === '/' ? 'index.html' : path)
-		try {
-			const body = readFileSync(file)
-			res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' })
-			res.end(body)
-		} catch {
-			res.writeHead(404).end()
-		}
-	})
-	return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)))
-}
 
 /** Writes the benchmark map into a room through a stock y-websocket client, in batches. */
 async function seedRoom(wsUrl: string, roomId: string, records: TLRecord[]) {

@@ -21,6 +21,7 @@ import type { TLRecord } from 'tldraw'
 import { newRoomId } from '../shared/roomId'
 import { createRelay } from '../sync-server/createRelay'
 import { ensureClientBuilt } from '../tests/helpers/ensureClientBuilt'
+import { buildBarePage, serveFolder, urlOf } from './clientBarePage'
 import { CHROMIUM_ARGS, measureFrames, quantile } from './clientBenchPages'
 import { outlineMapRecords } from './outlineMapRecords'
 
@@ -145,6 +146,22 @@ function breakdown(): [number, number, number] {
 	]
 }
 
+/** In a page: how long editor.updateShape takes for `n` title changes of one milestone. */
+async function changeTimes(n: number): Promise<number[]> {
+	const times: number[] = []
+	for (let i = 0; i < n; i++) {
+		const started = performance.now()
+		window.editor!.updateShape({
+			id: 'shape:bench6' as never,
+			type: 'milestone',
+			props: { title: `Bare change ${i}` },
+		})
+		times.push(performance.now() - started)
+		await new Promise((r) => setTimeout(r, 300))
+	}
+	return times
+}
+
 async function benchLatency(observer: Page, changer: Page, id: string) {
 	const dom: number[] = []
 	const painted: number[] = []
@@ -250,6 +267,7 @@ async function main() {
 	)
 	console.log('building the client…')
 	ensureClientBuilt()
+	const bareServer = await serveFolder(await buildBarePage())
 	const dataDir = mkdtempSync(join(tmpdir(), 'dm-outline-bench-'))
 	const relay = await createRelay({
 		port: 0,
@@ -278,24 +296,26 @@ async function main() {
 		let local = none
 		let remote = none
 		let bare: number[] = []
+		let plain: number[] = []
 		if (only.includes('a')) {
 			console.log('(a) the change itself (editor.updateShape), outline closed…')
 			await setOutlineOpen(page, false)
 			await page.waitForTimeout(1500)
-			bare = await page.evaluate(async (n) => {
-				const times: number[] = []
-				for (let i = 0; i < n; i++) {
-					const started = performance.now()
-					window.editor!.updateShape({
-						id: 'shape:bench6' as never,
-						type: 'milestone',
-						props: { title: `Bare change ${i}` },
-					})
-					times.push(performance.now() - started)
-					await new Promise((r) => setTimeout(r, 300))
-				}
-				return times
-			}, CHANGES)
+			bare = await page.evaluate(changeTimes, CHANGES)
+			console.log('(a) the same change in plain tldraw (the bare page)…')
+			const barePage = await (
+				await browser.newContext({ viewport: { width: 1280, height: 800 } })
+			).newPage()
+			await barePage.goto(`${urlOf(bareServer)}/?shapes=${SHAPES}&map=outline`)
+			await barePage.waitForFunction(
+				(n) => window.editor !== undefined && window.editor.getCurrentPageShapeIds().size >= n,
+				SHAPES,
+				{ timeout: 180_000, polling: 200 }
+			)
+			await barePage.evaluate(() => window.editor!.setCamera({ x: 0, y: 0, z: 0.8 }))
+			await barePage.waitForTimeout(1500)
+			plain = await barePage.evaluate(changeTimes, CHANGES)
+			await barePage.context().close()
 			await setOutlineOpen(page, true)
 			await page.waitForTimeout(3000)
 			console.log('(a) change to outline, local…')
@@ -335,6 +355,7 @@ async function main() {
 			'| figure | median | p95 | samples | budget |',
 			'|---|---|---|---|---|',
 			row('(a) the change itself: editor.updateShape, outline closed', bare, ''),
+			row('(a) the same change in plain tldraw 5.4.2 (no sync, no panels)', plain, ''),
 			row('(a) local change → outline DOM updated', local.dom, ''),
 			row('(a) local change → next frame (on screen)', local.painted, '≤ 50 ms median'),
 			row('(a) remote change (other page, via relay) → next frame', remote.painted, ''),
@@ -357,6 +378,7 @@ async function main() {
 	} finally {
 		await browser.close()
 		await relay.close()
+		bareServer.close()
 		rmSync(dataDir, { recursive: true, force: true })
 	}
 }

@@ -1,7 +1,8 @@
 /**
  * The benchmark's baseline: plain tldraw 5.4.2 with the delivery-map shape utils and the same
  * records, and nothing else (no Yjs, no IndexedDB, no relay). `?shapes=N` records are put into
- * the store when the editor mounts.
+ * the store when the editor mounts: the canvas benchmark's map, or with `&map=outline` the outline
+ * benchmark's.
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { createRoot } from 'react-dom/client'
@@ -10,8 +11,11 @@ import 'tldraw/tldraw.css'
 import '../../client/styles.css'
 import { customShapeUtils } from '../../client/shapes/customShapeUtils'
 import { clientMapRecords } from '../clientMapRecords'
+import { outlineMapRecords } from '../outlineMapRecords'
 
-const count = Number(new URLSearchParams(location.search).get('shapes') ?? '5000')
+const params = new URLSearchParams(location.search)
+const count = Number(params.get('shapes') ?? '5000')
+const records = params.get('map') === 'outline' ? outlineMapRecords : clientMapRecords
 const assetUrls = getAssetUrlsByImport()
 
 createRoot(document.getElementById('root')!).render(
@@ -21,7 +25,7 @@ createRoot(document.getElementById('root')!).render(
 		options={{ maxShapesPerPage: 10_000 }}
 		onMount={(editor) => {
 			;(window as unknown as { benchMountedAt: number }).benchMountedAt = performance.now()
-			editor.store.put(clientMapRecords(count))
+			editor.store.put(records(count))
 			window.editor = editor
 		}}
 	/>
