@@ -384,3 +384,6 @@ async function main() {
 }
 
 await main()
+// Exit once the figures are written: Vite's build of the bare page leaves handles (its esbuild
+// service) that would otherwise keep the process waiting.
+process.exit(0)
