@@ -80,7 +80,6 @@ async function buildPages(): Promise<{ appOut: string; bareOut: string }> {
 	return { appOut, bareOut }
 }
 
-
 /** Writes the benchmark map into a room through a stock y-websocket client, in batches. */
 async function seedRoom(wsUrl: string, roomId: string, records: TLRecord[]) {
 	const doc = new Y.Doc()

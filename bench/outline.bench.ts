@@ -312,7 +312,9 @@ async function main() {
 				SHAPES,
 				{ timeout: 180_000, polling: 200 }
 			)
-			await barePage.evaluate(() => window.editor!.setCamera({ x: 0, y: 0, z: 0.8 }))
+			await barePage.evaluate(() => {
+				window.editor!.setCamera({ x: 0, y: 0, z: 0.8 })
+			})
 			await barePage.waitForTimeout(1500)
 			plain = await barePage.evaluate(changeTimes, CHANGES)
 			await barePage.context().close()

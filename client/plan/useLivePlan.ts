@@ -285,8 +285,7 @@ export class LivePlanSource {
 	/** While this person drags, or changes keep coming (a peer moving shapes). */
 	private isStreaming(): boolean {
 		return (
-			this.editor.inputs.getIsDragging() ||
-			performance.now() - this.lastPostAt < STREAM_FLUSH_MS
+			this.editor.inputs.getIsDragging() || performance.now() - this.lastPostAt < STREAM_FLUSH_MS
 		)
 	}
 

@@ -33,7 +33,8 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 
 	for (let i = 0; i < plan.milestones.length; i++) {
 		const m = plan.milestones[i]!
-		if (!m.owner) add('milestone-no-owner', m.id, `${milestone(m)} has no owner for doing the work.`)
+		if (!m.owner)
+			add('milestone-no-owner', m.id, `${milestone(m)} has no owner for doing the work.`)
 		if (!m.unblocker) {
 			add('milestone-no-unblocker', m.id, `${milestone(m)} has no owner for unblocking it.`)
 		}
@@ -54,7 +55,8 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 				}
 			}
 		}
-		if (m.stage === null) add('shape-outside-stage', m.id, `${milestone(m)} is not inside any stage.`)
+		if (m.stage === null)
+			add('shape-outside-stage', m.id, `${milestone(m)} is not inside any stage.`)
 	}
 
 	for (const cycle of context.cycles) {

@@ -185,8 +185,12 @@ describe('the ownership view', { timeout: 90_000 }, () => {
 				})
 			)
 			.toBe(true)
-		await page.evaluate(() => window.editor!.selectNone())
-		await page.evaluate(() => window.editor!.zoomToFit())
+		await page.evaluate(() => {
+			window.editor!.selectNone()
+		})
+		await page.evaluate(() => {
+			window.editor!.zoomToFit()
+		})
 		await page.waitForTimeout(500)
 		await page.screenshot({ path: screenshotPath('people-tab') })
 		expect(alice.errors).toEqual([])
