@@ -14,7 +14,6 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -34,7 +33,7 @@ import {
 	timeToShapes,
 	waitForSettledDeviceCopy,
 } from './clientBenchPages'
-import { buildBarePage, serveFolder } from './clientBarePage'
+import { buildBarePage, serveFolder, urlOf } from './clientBarePage'
 import { benchDocSize } from './clientDocSize'
 import { benchFrames, type FrameFigures } from './clientFrames'
 import { clientMapRecords } from './clientMapRecords'
@@ -175,7 +174,7 @@ async function main() {
 	console.log('building the app and the bare page…')
 	const { appOut, bareOut } = await buildPages()
 	const bareServer = await serveFolder(bareOut)
-	const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/?shapes=${SHAPES}`
+	const bareUrl = `${urlOf(bareServer)}/?shapes=${SHAPES}`
 	const dataDir = mkdtempSync(join(tmpdir(), 'dm-bench-'))
 	const relay = await createRelay({
 		port: 0,

@@ -1,33 +1,31 @@
 import type { Computed, Editor, TLFrameShape, TLShape } from 'tldraw'
 
-const framesByEditor = new WeakMap<Editor, Computed<TLShape[]>>()
-const lockedByEditor = new WeakMap<Editor, Computed<TLShape[]>>()
+type ShapeQuery = (editor: Editor) => Computed<TLShape[]>
 
 /**
  * The stages (frames) of the editor's current page. Reads an incremental store query, so a
  * panel that follows the stages is not recomputed over every shape of a 5,000-shape map each
  * time one of them changes (editor.getCurrentPageShapes() is).
  */
-export function pageFrames(editor: Editor): TLFrameShape[] {
-	let frames = framesByEditor.get(editor)
-	if (!frames) {
-		frames = editor.store.query.records('shape', () => ({ type: { eq: 'frame' } }))
-		framesByEditor.set(editor, frames)
-	}
-	return onCurrentPage(editor, frames.get()) as TLFrameShape[]
-}
+export const pageFrames = onCurrentPage((editor) =>
+	editor.store.query.records('shape', () => ({ type: { eq: 'frame' } }))
+) as (editor: Editor) => TLFrameShape[]
 
 /** The locked shapes of the current page, from an incremental store query likewise. */
-export function pageLockedShapes(editor: Editor): TLShape[] {
-	let locked = lockedByEditor.get(editor)
-	if (!locked) {
-		locked = editor.store.query.records('shape', () => ({ isLocked: { eq: true } }))
-		lockedByEditor.set(editor, locked)
-	}
-	return onCurrentPage(editor, locked.get())
-}
+export const pageLockedShapes = onCurrentPage((editor) =>
+	editor.store.query.records('shape', () => ({ isLocked: { eq: true } }))
+)
 
-function onCurrentPage(editor: Editor, shapes: TLShape[]): TLShape[] {
-	const page = editor.getCurrentPageId()
-	return shapes.filter((shape) => editor.getAncestorPageId(shape) === page)
+/** Reads a store query made once per editor, keeping the shapes on the current page. */
+function onCurrentPage(query: ShapeQuery): (editor: Editor) => TLShape[] {
+	const queries = new WeakMap<Editor, Computed<TLShape[]>>()
+	return (editor) => {
+		let shapes = queries.get(editor)
+		if (!shapes) {
+			shapes = query(editor)
+			queries.set(editor, shapes)
+		}
+		const page = editor.getCurrentPageId()
+		return shapes.get().filter((shape) => editor.getAncestorPageId(shape) === page)
+	}
 }

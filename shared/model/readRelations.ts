@@ -12,7 +12,7 @@ import { richTextToPlain } from './richTextToPlain'
  * is also linked into the nodes of its two shapes (`out`, `enablers`, `blockedBy`).
  */
 export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): PlanRelation[] {
-	const { records, positions, nodeOf, nodeAt, bindings } = index
+	const { records, positions, nodeAt, bindings } = index
 	// The binding at each end of each arrow, by the arrow's position: binding position + 1, or 0;
 	// and where the shape that end touches sits: its position + 1, or 0 when it does not exist.
 	const startOf = new Int32Array(records.length)
@@ -55,11 +55,15 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 		const id = arrow.id
 		if (!from || !to) {
 			let bound = 0
-			for (const end of [startOf[at]!, endOf[at]!]) {
+			// Each end's shape was found with its binding: an end bound to no shape is dangling.
+			for (const [end, shape] of [
+				[startOf[at]!, from],
+				[endOf[at]!, to],
+			] as const) {
 				if (!end) continue
-				const b = records[end - 1] as BindingRecord
-				if (nodeOf(b.toId)) bound++
+				if (shape) bound++
 				else {
+					const b = records[end - 1] as BindingRecord
 					diagnostics.push(
 						makeDiagnostic(
 							'arrow-dangling',
