@@ -1,3 +1,4 @@
+import type { IdIndex } from './IdIndex'
 import { positionsOf, type RestoredRecords } from './restoreRecords'
 import type { RecordLike, ShapeRecord } from './records'
 
@@ -38,7 +39,7 @@ export class ShapeNode {
 export interface ShapeIndex {
 	records: RecordLike[]
 	/** Where the record with an id sits in `records` (restoreRecords' own index), if anywhere. */
-	positions: Map<string, number>
+	positions: IdIndex
 	/** The node of the shape with this id (made on first use for shapes of other types). */
 	nodeOf: (id: string) => ShapeNode | undefined
 	/** The node of the shape at this position in `records`, likewise. */
@@ -67,7 +68,7 @@ export function indexShapes(restored: RestoredRecords): ShapeIndex {
 	}
 	const nodeOf = (id: string) => {
 		const at = positions.get(id)
-		return at === undefined ? undefined : nodeAt(at)
+		return at < 0 ? undefined : nodeAt(at)
 	}
 	const index: ShapeIndex = {
 		records,

@@ -23,7 +23,7 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 		const b = records[bindings[i]!] as BindingRecord
 		if (b.type !== 'arrow') continue
 		const at = positions.get(b.fromId)
-		const arrow = at === undefined ? undefined : (records[at] as ShapeRecord)
+		const arrow = at < 0 ? undefined : (records[at] as ShapeRecord)
 		if (!arrow || arrow.typeName !== 'shape' || arrow.type !== 'arrow') {
 			diagnostics.push(
 				makeDiagnostic(
@@ -39,11 +39,10 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 		const isStart = terminal === 'start'
 		if (!isStart && terminal !== 'end') continue
 		const ends = isStart ? startOf : endOf
-		const kept = ends[at!]!
+		const kept = ends[at]!
 		if (kept === 0 || b.id < records[kept - 1]!.id) {
-			ends[at!] = bindings[i]! + 1
-			const to = positions.get(b.toId)
-			;(isStart ? startTo : endTo)[at!] = to === undefined ? 0 : to + 1
+			ends[at] = bindings[i]! + 1
+			;(isStart ? startTo : endTo)[at] = positions.get(b.toId) + 1
 		}
 	}
 

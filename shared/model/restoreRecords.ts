@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../schema/diagnosticSchema'
 import { isTypedShapeType } from '../schema/typedShapes'
+import { IdIndex } from './IdIndex'
 import { makeDiagnostic } from './makeDiagnostic'
 import { isPlainObject, type RecordLike } from './records'
 import { MAX_TEXT_LENGTH } from './maxTextLength'
@@ -11,7 +12,7 @@ export interface RestoredRecords {
 }
 
 const restored = new WeakSet<RestoredRecords>()
-const positionsByResult = new WeakMap<RestoredRecords, Map<string, number>>()
+const positionsByResult = new WeakMap<RestoredRecords, IdIndex>()
 
 /** True for a value that `restoreRecords` returned (so extraction need not restore it again). */
 export function isRestoredRecords(value: unknown): value is RestoredRecords {
@@ -23,11 +24,12 @@ export function isRestoredRecords(value: unknown): value is RestoredRecords {
  * by id; this saves it building a second index). A result whose record list was changed after
  * restoring gets a fresh index.
  */
-export function positionsOf(result: RestoredRecords): Map<string, number> {
+export function positionsOf(result: RestoredRecords): IdIndex {
 	const known = positionsByResult.get(result)
 	if (known && known.size === result.records.length) return known
-	const positions = new Map<string, number>()
-	result.records.forEach((record, i) => positions.set(record.id, i))
+	const { records } = result
+	const positions = new IdIndex(records, records.length)
+	for (let i = 0; i < records.length; i++) positions.add(records[i]!.id, i)
 	positionsByResult.set(result, positions)
 	return positions
 }
@@ -56,15 +58,14 @@ export function restoreRecords(input: unknown): RestoredRecords {
 		return result
 	}
 
-	// Where each id's record sits in result.records (kept for extraction: see positionsOf).
-	const positions = new Map<string, number>()
-	positionsByResult.set(result, positions)
 	// Room for every record up front (most inputs keep them all); cut to size at the end.
 	const records: RecordLike[] = new Array(raw.length)
+	// Where each id's record sits in `records` (kept for extraction: see positionsOf).
+	const positions = new IdIndex(records, raw.length)
+	positionsByResult.set(result, positions)
 	let kept = 0
 	// Content keys of records whose id was seen twice (rare: computed only then).
 	const keys = new Map<string, string>()
-	let duplicateSeen = false
 	for (let i = 0; i < raw.length; i++) {
 		let record: RecordLike | null
 		try {
@@ -76,28 +77,12 @@ export function restoreRecords(input: unknown): RestoredRecords {
 			)
 		}
 		if (!record) continue
-		let at: number | undefined
-		if (!duplicateSeen) {
-			// One map operation per record until an id repeats: set, and see whether the map grew.
-			const size = positions.size
-			positions.set(record.id, kept)
-			if (positions.size !== size) {
-				records[kept++] = record
-				continue
-			}
-			// The first repeat (rare): find the record kept so far, put its position back, and look
-			// ids up before setting them from now on.
-			duplicateSeen = true
-			at = 0
-			while (records[at]!.id !== record.id) at++
-			positions.set(record.id, at)
-		} else {
-			at = positions.get(record.id)
-			if (at === undefined) {
-				positions.set(record.id, kept)
-				records[kept++] = record
-				continue
-			}
+		// The index reads ids from `records`: the record goes in first, and stays if its id is new.
+		records[kept] = record
+		const at = positions.add(record.id, kept)
+		if (at < 0) {
+			kept++
+			continue
 		}
 		// Keep one of the duplicates, chosen by content so the choice does not depend on order.
 		const existingKey = keys.get(record.id) ?? stableKey(records[at]!)
