@@ -118,6 +118,32 @@ export class RoomConnection {
 		return false
 	}
 
+	/**
+	 * Connects again now, at the person's request ("Try again"). Once stopped, the cause may have
+	 * passed without the page knowing (the operator raised a limit, a fault on the relay was
+	 * fixed), and a reload would be the only other way back. While reconnecting, it skips the rest of the wait.
+	 * Does nothing in the other states: they are already connected or on their way.
+	 */
+	retry() {
+		const current = this.state.get()
+		if (current !== 'stopped' && current !== 'reconnecting') return
+		this.clearRetryTimer()
+		if (current === 'stopped') {
+			// A fresh start: a limit that allows only so many attempts in a row allows them all
+			// again, and the reason we stopped is shown again if the relay gives it again.
+			this.attempts = 0
+			this.problem.set(null)
+		}
+		if (!navigator.onLine) {
+			// The 'online' event connects; until then, the same as any offline page.
+			this.state.set('offline')
+			return
+		}
+		this.state.set('connecting')
+		this.provider.connect()
+		this.startOfflineTimer()
+	}
+
 	private onStatus(status: 'connected' | 'connecting' | 'disconnected') {
 		if (status === 'connected') {
 			this.clearOfflineTimer()

@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { useValue } from 'tldraw'
 import { useRoom } from '../room/RoomContext'
 import './connectionBadge.css'
@@ -16,32 +17,55 @@ const viewLabels: Partial<Record<keyof typeof labels, string>> = {
 	stopped: 'Not connected',
 }
 
+/** What the button beside the badge says, in the states where the person may connect again. */
+const retryLabels: Partial<Record<keyof typeof labels, string>> = {
+	stopped: 'Try again',
+	reconnecting: 'Reconnect now',
+}
+
 /**
  * Connected / connecting / reconnecting / offline / not syncing, always visible. Why the relay
  * closed the connection (a limit, a bad link) is said in the banner above the canvas and, in
- * short, in the badge's tooltip.
+ * short, in the badge's tooltip. Once the relay has stopped us, a button connects again: the
+ * cause may have passed, and otherwise only a reload would try. While reconnecting, the same
+ * button skips the wait.
  */
 export function ConnectionBadge() {
 	const { session } = useRoom()
-	const state = useValue(
-		'connection state',
-		() => session.connection?.state.get() ?? 'connecting',
-		[session]
-	)
-	const problem = useValue('connection problem', () => session.connection?.problem.get() ?? null, [
-		session,
+	const badgeId = useId()
+	const connection = useValue('connection', () => session.connection, [session])
+	const state = useValue('connection state', () => connection?.state.get() ?? 'connecting', [
+		connection,
 	])
+	const problem = useValue('connection problem', () => connection?.problem.get() ?? null, [
+		connection,
+	])
+	const retryLabel = connection ? retryLabels[state] : undefined
 	return (
-		<div
-			className="dm-connection"
-			data-state={state}
-			role="status"
-			aria-live="polite"
-			title={problem ?? undefined}
-			data-testid="connection"
-		>
-			<span className="dm-dot" aria-hidden="true" />
-			{(session.kind === 'view' ? viewLabels[state] : undefined) ?? labels[state]}
-		</div>
+		<>
+			<div
+				id={badgeId}
+				className="dm-connection"
+				data-state={state}
+				role="status"
+				aria-live="polite"
+				title={problem ?? undefined}
+				data-testid="connection"
+			>
+				<span className="dm-dot" aria-hidden="true" />
+				{(session.kind === 'view' ? viewLabels[state] : undefined) ?? labels[state]}
+			</div>
+			{retryLabel ? (
+				// Outside the status region, so that its label is not read out with every change.
+				<button
+					type="button"
+					className="dm-button dm-retry"
+					aria-describedby={badgeId}
+					onClick={() => connection?.retry()}
+				>
+					{retryLabel}
+				</button>
+			) : null}
+		</>
 	)
 }
