@@ -3,6 +3,7 @@ import { closeCodeMessages, ROLE_PARAM } from '../../shared/relayProtocol'
 import { newRoomId } from '../../shared/roomId'
 import type { Relay } from '../../sync-server/createRelay'
 import {
+	eventually,
 	joinMap,
 	launchBrowser,
 	openPage,
@@ -40,7 +41,7 @@ describe('a view page', () => {
 		}
 	})
 
-	it('with an unknown view id is refused, says so, and does not retry or open a room', async () => {
+	it('with an unknown view id is refused, says so, does not retry by itself or open a room, and is refused again on Try again', async () => {
 		const unknownId = newRoomId()
 		const viewer = await openPage(browser)
 		await joinMap(viewer, `${relay.url}/v/${unknownId}`, 'Watcher')
@@ -56,6 +57,22 @@ describe('a view page', () => {
 		await viewer.page.waitForTimeout(5000)
 		expect(socketsOf(viewer.requests)).toHaveLength(1)
 		expect(new URL(socketsOf(viewer.requests)[0]!).searchParams.get(ROLE_PARAM)).toBe('view')
+		// Try again asks the relay once more, and says the same when it is refused again.
+		await viewer.page.getByRole('button', { name: 'Try again' }).click()
+		await eventually(
+			async () => socketsOf(viewer.requests).length,
+			(count) => count === 2,
+			'a second socket'
+		)
+		await viewer.page
+			.getByRole('alert')
+			.filter({ hasText: closeCodeMessages.unknownViewId })
+			.waitFor({ timeout: 20_000 })
+		await viewer.page
+			.getByTestId('connection')
+			.filter({ hasText: 'Not connected' })
+			.waitFor({ timeout: 20_000 })
+		await viewer.page.getByRole('button', { name: 'Try again' }).waitFor({ timeout: 20_000 })
 		// No editable room was opened under the view id.
 		const plan = await fetch(`${relay.url}/api/rooms/${unknownId}/plan?format=json`)
 		expect(plan.status).toBe(404)
