@@ -1,7 +1,5 @@
 /** Probes one lookup may take before the index gives up on its hash and uses a `Map` instead. */
 const MAX_PROBES = 48
-/** Characters at the end of an id that the hash reads (tldraw ids end in random characters). */
-const HASHED_TAIL = 12
 
 /**
  * Where each id sits in a list of records: an open-addressing hash table in one `Int32Array`
@@ -10,9 +8,9 @@ const HASHED_TAIL = 12
  * Extraction looks ids up in lists of 20,000 records and more; a `Map` of that size grows through
  * eight tables on the JavaScript heap, and each lookup reads the stored key string, wherever it is
  * in memory, to compare hashes. This table is sized once, lives outside the heap, and keeps the
- * hashes beside the positions. Ids that share their last characters (not tldraw's, but a file may
- * hold anything) make probe runs long: past `MAX_PROBES` the index moves its entries into a `Map`
- * and uses that from then on, so no input makes it slow.
+ * hashes beside the positions. Ids crafted to share hash bits (a file may hold anything) would make
+ * probe runs long: past `MAX_PROBES` the index moves its entries into a `Map` and uses that from
+ * then on, so no input makes it quadratic.
  */
 export class IdIndex {
 	private table: Int32Array
@@ -111,13 +109,14 @@ export class IdIndex {
 	}
 }
 
-/** FNV-1a over the id's length and last characters, with a final mix so the low bits vary. */
-function hashOf(id: string): number {
-	const length = id.length
-	let hash = Math.imul(0x811c9dc5 ^ length, 0x01000193)
-	for (let i = length > HASHED_TAIL ? length - HASHED_TAIL : 0; i < length; i++) {
-		hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193)
-	}
+/**
+ * FNV-1a over the whole id, with a final mix so the low bits (the slot) depend on every
+ * character. (Hashing only the end of ids was tried: ids such as `binding:arrow12-start` then
+ * collide by the thousand.)
+ */
+export function hashOf(id: string): number {
+	let hash = 0x811c9dc5 | 0
+	for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193)
 	hash ^= hash >>> 15
 	hash = Math.imul(hash, 0x2c1b3c6d)
 	return hash ^ (hash >>> 12)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IdIndex } from '../../shared/model/IdIndex'
+import { hashOf, IdIndex } from '../../shared/model/IdIndex'
 import { restoreRecords } from '../../shared/model/restoreRecords'
 import { extractPlan } from '../../shared/model/extractPlan'
 
@@ -33,53 +33,64 @@ describe('IdIndex', () => {
 		expect(index.size).toBe(500)
 	})
 
-	it('falls back to a Map when ids share their hashed tail, and still answers correctly', () => {
-		// Same length, same last 12 characters: every id has one hash.
-		const ids = Array.from({ length: 400 }, (_, i) => `${String(i).padStart(4, '0')}-same-tail-xyz`)
+	it('falls back to a Map when ids crowd one slot, and still answers correctly', () => {
+		// Ids whose hashes share their low 12 bits all start probing at one slot of a 4,096-slot table.
+		const ids: string[] = []
+		for (let i = 0; ids.length < 200; i++) {
+			const id = `shape:crafted${i}`
+			if ((hashOf(id) & 4095) === 0) ids.push(id)
+		}
 		const list = records(ids)
-		const index = new IdIndex(list, list.length)
+		const index = new IdIndex(list, 2048)
 		ids.forEach((id, i) => expect(index.add(id, i)).toBe(-1))
 		expect(index.usesMap).toBe(true)
 		ids.forEach((id, i) => expect(index.get(id)).toBe(i))
 		expect(index.add(ids[3]!, 99)).toBe(3)
-		expect(index.get('9999-same-tail-xyz')).toBe(-1)
-		expect(index.size).toBe(400)
+		expect(index.get('shape:crafted-absent')).toBe(-1)
+		expect(index.size).toBe(200)
+	})
+
+	it('spreads ids that differ only in the middle or only at the end', () => {
+		const ids = Array.from(
+			{ length: 20_000 },
+			(_, i) => `binding:arrow${i}-${i % 2 ? 'start' : 'end'}`
+		)
+		const index = new IdIndex(records(ids), ids.length)
+		ids.forEach((id, i) => index.add(id, i))
+		expect(index.usesMap).toBe(false)
 	})
 })
 
-describe('restore and extraction with ids that defeat the hash', () => {
-	it('20,000 shapes whose ids share their tail extract the same plan as with ordinary ids', () => {
-		const make = (idOf: (i: number) => string) => {
-			const out: unknown[] = []
-			for (let i = 0; i < 20_000; i++) {
-				out.push({
-					id: idOf(i),
-					typeName: 'shape',
-					type: 'milestone',
-					x: i,
-					y: 0,
-					rotation: 0,
-					index: 'a1',
-					parentId: 'page:page',
-					props: { title: `M${i}`, owner: 'o', unblocker: 'u' },
-				})
-			}
-			return out
+describe('restore and extraction with ids that crowd the index', () => {
+	it('a map whose shape ids share hash bits extracts the same plan as with ordinary ids', () => {
+		const crafted: string[] = []
+		for (let i = 0; crafted.length < 3000; i++) {
+			const id = `shape:m${i}`
+			if ((hashOf(id) & 255) === 0) crafted.push(id)
 		}
-		const tail = extractPlan(
-			make((i) => `shape:${String(i).padStart(5, '0')}-same-tail-xyz`),
-			{
-				today: '2026-11-21',
-			}
+		const make = (idOf: (i: number) => string) =>
+			crafted.map((_, i) => ({
+				id: idOf(i),
+				typeName: 'shape',
+				type: 'milestone',
+				x: i,
+				y: 0,
+				rotation: 0,
+				index: 'a1',
+				parentId: 'page:page',
+				props: { title: `M${i}`, owner: 'o', unblocker: 'u' },
+			}))
+		const crowded = extractPlan(
+			make((i) => crafted[i]!),
+			{ today: '2026-11-21' }
 		)
 		const plain = extractPlan(
-			make((i) => `shape:${String(i).padStart(5, '0')}`),
-			{
-				today: '2026-11-21',
-			}
+			make((i) => `shape:plain${i}`),
+			{ today: '2026-11-21' }
 		)
-		expect(tail.milestones.map((m) => m.title)).toEqual(plain.milestones.map((m) => m.title))
-		expect(tail.milestones).toHaveLength(20_000)
-		expect(restoreRecords(make((i) => `shape:${i % 10}-same-tail-xyz`)).records).toHaveLength(10)
+		expect(crowded.milestones.map((m) => m.title)).toEqual(plain.milestones.map((m) => m.title))
+		expect(crowded.milestones).toHaveLength(3000)
+		const twice = restoreRecords([...make((i) => crafted[i]!), ...make((i) => crafted[i]!)])
+		expect(twice.records).toHaveLength(3000)
 	})
 })
