@@ -1,3 +1,4 @@
+import type { PlanBlocker, PlanEnabler, PlanMilestone } from '../schema/planSchema'
 import type { IdIndex } from './IdIndex'
 import { positionsOf, type RestoredRecords } from './restoreRecords'
 import type { RecordLike, ShapeRecord } from './records'
@@ -27,6 +28,8 @@ export class ShapeNode {
 	enablers: ShapeNode[] | null = null
 	/** Milestones and enablers: the blockers on them. */
 	blockedBy: ShapeNode[] | null = null
+	/** Its entry in the plan (milestones, enablers and blockers), made before its place is known. */
+	entry: PlanMilestone | PlanEnabler | PlanBlocker | null = null
 	/** The shape's id and type, copied so hot loops need not reach into the record. */
 	readonly id: string
 	readonly type: string
