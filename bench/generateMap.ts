@@ -1,11 +1,16 @@
 /**
  * A synthetic delivery map: `stages` frames side by side, `shapes` typed shapes spread over
  * them (60% milestones, 25% enablers, 15% blockers) and about one bound arrow per typed shape.
- * Deterministic for a given seed, so benchmark runs compare like with like.
+ * Deterministic for a given seed, so benchmark runs compare like with like. Records come stage by
+ * stage and each arrow just before its bindings, unless `shuffled`: a .tldr file that tldraw
+ * writes lists records in no such order (see ../shared/fixtures/sample-map.tldr).
  */
 import { arrow, blocker, enabler, frame, milestone, page } from '../tests/helpers/mapBuilder'
 
-export function generateMap(shapes: number, options: { stages?: number; seed?: number } = {}) {
+export function generateMap(
+	shapes: number,
+	options: { stages?: number; seed?: number; shuffled?: boolean } = {}
+) {
 	const stageCount = options.stages ?? 10
 	let seed = options.seed ?? 1
 	const random = () => {
@@ -75,5 +80,11 @@ export function generateMap(shapes: number, options: { stages?: number; seed?: n
 		if (target === shape.id) return
 		records.push(...arrow(`shape:arrow${i}`, shape.id, target))
 	})
+	if (options.shuffled) {
+		for (let i = records.length - 1; i > 0; i--) {
+			const j = Math.floor(random() * (i + 1))
+			;[records[i], records[j]] = [records[j]!, records[i]!]
+		}
+	}
 	return records
 }
