@@ -7,7 +7,7 @@ import { focusShape } from '../room/focusShape'
 import { MilestoneForm } from './MilestoneForm'
 import { plural } from './MilestoneItem'
 import './outline.css'
-import { outlineProblems, problemsByShape } from './outlineProblems'
+import { canvasProblems, problemsByShape } from './outlineProblems'
 import { PlanTree } from './PlanTree'
 
 /**
@@ -21,13 +21,13 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 	const plan = useLivePlan(editor)
 	const problems = useMemo(() => problemsByShape(plan.diagnostics), [plan.diagnostics])
 	useEffect(() => {
-		outlineProblems.set(problems)
-	}, [problems])
+		canvasProblems.show(editor, problems)
+	}, [editor, problems])
 	useEffect(
 		() => () => {
-			outlineProblems.set(new Map())
+			canvasProblems.show(editor, new Map())
 		},
-		[]
+		[editor]
 	)
 
 	const selected = useValue('outline selection', () => editor.getSelectedShapeIds(), [editor])

@@ -1,6 +1,6 @@
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import './outline.css'
-import { outlineProblems } from './outlineProblems'
+import { canvasProblems } from './outlineProblems'
 
 interface Marker {
 	id: string
@@ -14,15 +14,17 @@ interface Marker {
 
 /**
  * On the canvas (page space): a ring around each arrow or other shape on screen that the plan
- * outline found problems with, red for errors and amber for warnings, with a count badge (typed
- * shapes draw their own: ProblemRing). Only shapes in view get a marker.
+ * outline found problems with, red for errors and amber for warnings, with a count badge. Typed
+ * shapes draw their own (ProblemRing) and are not in `canvasProblems.others`, so this computed
+ * walks only the few other shapes, not thousands, each time shapes move. Only shapes in view get
+ * a marker.
  */
 export function ProblemMarkers() {
 	const editor = useEditor()
 	const markers = useValue(
 		'problem markers',
 		() => {
-			const problems = outlineProblems.get()
+			const problems = canvasProblems.others.get()
 			if (problems.size === 0) return []
 			const onPage = editor.getCurrentPageShapeIds()
 			const culled = editor.getCulledShapes()
@@ -30,10 +32,6 @@ export function ProblemMarkers() {
 			for (const [id, problem] of problems) {
 				const shapeId = id as TLShapeId
 				if (!onPage.has(shapeId) || culled.has(shapeId)) continue
-				// Milestones, enablers and blockers draw their own ring (ProblemRing), which moves
-				// with them without re-rendering; this layer is for arrows and other shapes.
-				const type = editor.getShape(shapeId)?.type
-				if (type === 'milestone' || type === 'enabler' || type === 'blocker') continue
 				const bounds = editor.getShapePageBounds(shapeId)
 				if (!bounds) continue
 				list.push({ id, x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h, ...problem })

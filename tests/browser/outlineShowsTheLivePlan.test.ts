@@ -89,6 +89,55 @@ describe('the plan outline beside the canvas', () => {
 		expect(items).toContain('1: Stage: Design 2 milestones')
 	})
 
+	it('marks shapes with problems on the canvas, and clears a mark once its problem is fixed', async () => {
+		const ring = bob.page.locator('.dm-problem-ring[data-shape-id="shape:ring-check"]')
+		const marker = bob.page.locator('.dm-problem-marker[data-shape-id="shape:loose-arrow"]')
+		await alice.page.evaluate(() => {
+			window.editor!.createShapes([
+				{
+					id: 'shape:ring-check' as never,
+					type: 'milestone',
+					parentId: 'shape:stage-design' as never,
+					x: 40,
+					y: 520,
+					props: { title: 'Ring check' },
+				},
+				// An arrow bound at neither end: a warning drawn by the markers layer, not a ring.
+				{
+					id: 'shape:loose-arrow' as never,
+					type: 'arrow',
+					parentId: 'shape:stage-design' as never,
+					x: 60,
+					y: 700,
+					props: { start: { x: 0, y: 0 }, end: { x: 120, y: 0 } },
+				},
+			])
+		})
+		await bob.page.evaluate(() => {
+			window.editor!.zoomToFit({ animation: { duration: 0 } })
+		})
+		await ring.waitFor({ timeout: 15_000 })
+		// No owner, no unblocker, no due date: three warnings.
+		expect(await ring.getAttribute('data-severity')).toBe('warning')
+		expect((await ring.textContent())?.trim()).toBe('!3')
+		await marker.waitFor({ timeout: 15_000 })
+		expect(await marker.getAttribute('data-severity')).toBe('warning')
+		// Fixed in Alice's page: the ring goes from Bob's canvas; the arrow keeps its marker.
+		await alice.page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:ring-check' as never,
+				type: 'milestone',
+				props: { owner: 'Kim', unblocker: 'Lee', due: '2027-03-31' },
+			})
+		})
+		await ring.waitFor({ state: 'detached', timeout: 15_000 })
+		expect(await marker.count()).toBe(1)
+		await alice.page.evaluate(() => {
+			window.editor!.deleteShapes(['shape:ring-check', 'shape:loose-arrow'] as never)
+		})
+		await marker.waitFor({ state: 'detached', timeout: 15_000 })
+	})
+
 	it('edits title, owner, unblocker, due date and RAG from the outline, in both pages', async () => {
 		const page = bob.page
 		await treeItem(page, /^Milestone: Local installers trained /).click()
