@@ -1,5 +1,6 @@
 import {
 	Fragment,
+	memo,
 	useLayoutEffect,
 	useMemo,
 	useRef,
@@ -82,7 +83,12 @@ export interface PlanTreeProps {
  * and blockers. Keyboard: arrows move, right and left open and close, Home and End, Enter selects
  * the shape on the canvas. Long stages render their first milestones and a "show more" item.
  */
-export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreeProps) {
+export const PlanTree = memo(function PlanTree({
+	plan,
+	problems,
+	selectedIds,
+	onActivate,
+}: PlanTreeProps) {
 	const tree = useRef<HTMLUListElement>(null)
 	const [tabKey, setTabKey] = useState<string | null>(null)
 	/** Items folded or unfolded by the reader; the others keep their default. */
@@ -266,4 +272,4 @@ export function PlanTree({ plan, problems, selectedIds, onActivate }: PlanTreePr
 			})}
 		</ul>
 	)
-}
+})
