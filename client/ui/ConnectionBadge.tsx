@@ -1,4 +1,3 @@
-import { useId } from 'react'
 import { useValue } from 'tldraw'
 import { useRoom } from '../room/RoomContext'
 import './connectionBadge.css'
@@ -17,22 +16,14 @@ const viewLabels: Partial<Record<keyof typeof labels, string>> = {
 	stopped: 'Not connected',
 }
 
-/** What the button beside the badge says, in the states where the person may connect again. */
-const retryLabels: Partial<Record<keyof typeof labels, string>> = {
-	stopped: 'Try again',
-	reconnecting: 'Reconnect now',
-}
-
 /**
  * Connected / connecting / reconnecting / offline / not syncing, always visible. Why the relay
  * closed the connection (a limit, a bad link) is said in the banner above the canvas and, in
- * short, in the badge's tooltip. Once the relay has stopped us, a button connects again: the
- * cause may have passed, and otherwise only a reload would try. While reconnecting, the same
- * button skips the wait.
+ * short, in the badge's tooltip; that banner also holds the button to connect again
+ * (ConnectionRetryButton).
  */
 export function ConnectionBadge() {
 	const { session } = useRoom()
-	const badgeId = useId()
 	const connection = useValue('connection', () => session.connection, [session])
 	const state = useValue('connection state', () => connection?.state.get() ?? 'connecting', [
 		connection,
@@ -40,32 +31,17 @@ export function ConnectionBadge() {
 	const problem = useValue('connection problem', () => connection?.problem.get() ?? null, [
 		connection,
 	])
-	const retryLabel = connection ? retryLabels[state] : undefined
 	return (
-		<>
-			<div
-				id={badgeId}
-				className="dm-connection"
-				data-state={state}
-				role="status"
-				aria-live="polite"
-				title={problem ?? undefined}
-				data-testid="connection"
-			>
-				<span className="dm-dot" aria-hidden="true" />
-				{(session.kind === 'view' ? viewLabels[state] : undefined) ?? labels[state]}
-			</div>
-			{retryLabel ? (
-				// Outside the status region, so that its label is not read out with every change.
-				<button
-					type="button"
-					className="dm-button dm-retry"
-					aria-describedby={badgeId}
-					onClick={() => connection?.retry()}
-				>
-					{retryLabel}
-				</button>
-			) : null}
-		</>
+		<div
+			className="dm-connection"
+			data-state={state}
+			role="status"
+			aria-live="polite"
+			title={problem ?? undefined}
+			data-testid="connection"
+		>
+			<span className="dm-dot" aria-hidden="true" />
+			{(session.kind === 'view' ? viewLabels[state] : undefined) ?? labels[state]}
+		</div>
 	)
 }

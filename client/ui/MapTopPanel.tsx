@@ -1,6 +1,7 @@
 import { useValue } from 'tldraw'
 import { FacilitationBar } from '../facilitate/FacilitationBar'
 import { useRoom } from '../room/RoomContext'
+import { ConnectionRetryButton } from './ConnectionRetryButton'
 
 /**
  * Banners above the canvas: read-only view links, a document from another version of the app,
@@ -46,8 +47,10 @@ export function MapTopPanel() {
 				</div>
 			) : null}
 			{problem ? (
-				<div className="dm-banner dm-banner-warning" role="alert">
-					{problem}
+				// The button is outside the alert, so that the alert reads the reason alone.
+				<div className="dm-banner dm-banner-warning">
+					<span role="alert">{problem}</span>{' '}
+					<ConnectionRetryButton connection={session.connection ?? null} />
 				</div>
 			) : null}
 			{deviceProblem ? (

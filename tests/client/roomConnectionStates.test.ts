@@ -184,7 +184,7 @@ test('presence the relay refuses is tried again a few times, then stops; Try aga
 			expect(connection.problem.get()).toBe(closeCodeMessages.awarenessTooLarge)
 			if (connection.state.get() === 'stopped') return reconnects
 			reconnects++
-			// "Reconnect now": skips the wait, but still counts towards the attempts in a row.
+			// "Retry now": skips the wait, but still counts towards the attempts in a row.
 			connection.retry()
 			expect(connection.state.get()).toBe('connecting')
 		}
