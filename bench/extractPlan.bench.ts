@@ -27,31 +27,41 @@ console.log(
 	`extractPlan benchmark (node ${process.version}, ${sizes.join(' / ')} typed shapes, 10 stages, ~1 arrow each)`
 )
 console.log('shapes   records   full extraction (median / p90)   extract only (median)')
-const medians = new Map<number, number>()
-for (const size of sizes) {
+/** One table row: size, records, full extraction median / p90, then `last` (a column or a note). */
+function row(size: number, records: unknown[], full: number[], last: string): void {
+	const sorted = [...full].sort((a, b) => a - b)
+	console.log(
+		`${String(size).padStart(6)}   ${String(records.length).padStart(7)}   ${median(full).toFixed(2).padStart(8)} ms / ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(2)} ms` +
+			`            ${last}`
+	)
+}
+
+/** The generated map, passed through JSON text. */
+function mapRecords(size: number, shuffled = false): unknown[] {
 	// Maps reach extraction parsed from JSON (a .tldr file, the relay's document, a worker
 	// message), which gives all records of a kind one shape in V8. The builders' spread objects
 	// each get their own, so they are passed through JSON text first, as a file would be.
-	const records = JSON.parse(JSON.stringify(generateMap(size))) as unknown[]
+	return JSON.parse(JSON.stringify(generateMap(size, { shuffled }))) as unknown[]
+}
+
+const medians = new Map<number, number>()
+for (const size of sizes) {
+	const records = mapRecords(size)
 	const full = measure(() => extractPlan(records, { today }), 15, 2000)
 	const restored = restoreRecords(records)
 	const only = measure(() => extractPlan(restored, { today }), 15, 1000)
-	const sorted = [...full].sort((a, b) => a - b)
 	medians.set(size, median(full))
-	console.log(
-		`${String(size).padStart(6)}   ${String(records.length).padStart(7)}   ${median(full).toFixed(2).padStart(8)} ms / ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(2)} ms` +
-			`            ${median(only).toFixed(2)} ms`
-	)
+	row(size, records, full, `${median(only).toFixed(2)} ms`)
 }
 // The same 5,000-shape map with its records in random order, as tldraw writes a .tldr file: the
 // generated order (stage by stage, each arrow beside its bindings) is kinder to the cache.
 {
-	const records = JSON.parse(JSON.stringify(generateMap(5000, { shuffled: true }))) as unknown[]
-	const full = measure(() => extractPlan(records, { today }), 15, 2000)
-	const sorted = [...full].sort((a, b) => a - b)
-	console.log(
-		`  5000   ${String(records.length).padStart(7)}   ${median(full).toFixed(2).padStart(8)} ms / ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(2)} ms` +
-			`            (records shuffled, as in a .tldr file)`
+	const records = mapRecords(5000, true)
+	row(
+		5000,
+		records,
+		measure(() => extractPlan(records, { today }), 15, 2000),
+		'(records shuffled, as in a .tldr file)'
 	)
 }
 const m5 = medians.get(5000)!

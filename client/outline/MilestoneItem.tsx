@@ -48,7 +48,6 @@ function ProblemBadge({ problems, id }: { problems: ShapeProblems; id: string })
 	)
 }
 
-/** Words for screen readers only, at the start or the end of an item's name. */
 /** An enabler or blocker row under its milestone (level 3 of the tree). */
 function ChildItem(props: {
 	itemKey: string
@@ -80,6 +79,7 @@ function ChildItem(props: {
 	)
 }
 
+/** Words for screen readers only, at the start or the end of an item's name. */
 function Hidden({ children }: { children: string }) {
 	return <span className="dm-visually-hidden">{children}</span>
 }

@@ -121,8 +121,8 @@ export class RoomConnection {
 	/**
 	 * Connects again now, at the person's request ("Try again"). Once stopped, the cause may have
 	 * passed without the page knowing (the operator raised a limit, a fault on the relay was
-	 * fixed), and a reload would be the only other way back. While reconnecting, it skips the rest of the wait.
-	 * Does nothing in the other states: they are already connected or on their way.
+	 * fixed), and a reload would be the only other way back. While reconnecting, it skips the rest
+	 * of the wait. Does nothing in the other states: they are already connected or on their way.
 	 */
 	retry() {
 		const current = this.state.get()
@@ -139,6 +139,11 @@ export class RoomConnection {
 			this.state.set('offline')
 			return
 		}
+		this.connectNow()
+	}
+
+	/** Opens a connection now, saying "connecting" (and "offline" if none is up in a while). */
+	private connectNow() {
 		this.state.set('connecting')
 		this.provider.connect()
 		this.startOfflineTimer()
@@ -194,9 +199,7 @@ export class RoomConnection {
 	private onOnline = () => {
 		// Refused for good: the network coming back does not change the relay's answer.
 		if (this.state.get() === 'stopped') return
-		this.state.set('connecting')
-		this.provider.connect()
-		this.startOfflineTimer()
+		this.connectNow()
 	}
 
 	destroy() {

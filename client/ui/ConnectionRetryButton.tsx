@@ -1,8 +1,8 @@
 import { useValue } from 'tldraw'
-import type { RoomConnection } from '../sync/RoomConnection'
+import type { ConnectionState, RoomConnection } from '../sync/RoomConnection'
 
 /** What the button says in the states where the person may connect again. */
-const retryLabels: Partial<Record<string, string>> = {
+const retryLabels: Partial<Record<ConnectionState, string>> = {
 	stopped: 'Try again',
 	reconnecting: 'Retry now',
 }

@@ -11,9 +11,21 @@ import {
 	startRelayWithClient,
 	waitForConnected,
 } from './browserHelpers'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
 const socketsOf = (requests: string[]) => requests.filter((url) => url.startsWith('ws:'))
+
+/** The page says the relay does not know its view link: in the banner, and in the badge. */
+async function saysUnknownViewLink(page: Page) {
+	await page
+		.getByRole('alert')
+		.filter({ hasText: closeCodeMessages.unknownViewId })
+		.waitFor({ timeout: 20_000 })
+	await page
+		.getByTestId('connection')
+		.filter({ hasText: 'Not connected' })
+		.waitFor({ timeout: 20_000 })
+}
 
 describe('a view page', () => {
 	let relay: Relay
@@ -45,14 +57,7 @@ describe('a view page', () => {
 		const unknownId = newRoomId()
 		const viewer = await openPage(browser)
 		await joinMap(viewer, `${relay.url}/v/${unknownId}`, 'Watcher')
-		await viewer.page
-			.getByRole('alert')
-			.filter({ hasText: closeCodeMessages.unknownViewId })
-			.waitFor({ timeout: 20_000 })
-		await viewer.page
-			.getByTestId('connection')
-			.filter({ hasText: 'Not connected' })
-			.waitFor({ timeout: 20_000 })
+		await saysUnknownViewLink(viewer.page)
 		// The stock client's own backoff would have tried again within a few seconds.
 		await viewer.page.waitForTimeout(5000)
 		expect(socketsOf(viewer.requests)).toHaveLength(1)
@@ -64,14 +69,7 @@ describe('a view page', () => {
 			(count) => count === 2,
 			'a second socket'
 		)
-		await viewer.page
-			.getByRole('alert')
-			.filter({ hasText: closeCodeMessages.unknownViewId })
-			.waitFor({ timeout: 20_000 })
-		await viewer.page
-			.getByTestId('connection')
-			.filter({ hasText: 'Not connected' })
-			.waitFor({ timeout: 20_000 })
+		await saysUnknownViewLink(viewer.page)
 		await viewer.page.getByRole('button', { name: 'Try again' }).waitFor({ timeout: 20_000 })
 		// No editable room was opened under the view id.
 		const plan = await fetch(`${relay.url}/api/rooms/${unknownId}/plan?format=json`)
