@@ -1,4 +1,6 @@
-import { memo, type ReactNode } from 'react'
+import { memo, useMemo, type ReactNode } from 'react'
+import { useValue, type Editor, type TLShapeId } from 'tldraw'
+import { milestoneFieldsOf } from '../../shared/model/milestoneFieldsOf'
 import type { PlanBlocker, PlanEnabler, PlanMilestone } from '../../shared/schema/planSchema'
 import { blockerStatusLabels, severityLabels } from '../shapes/BlockerShapeUtil'
 import { enablerStatusLabels, serviceLabels } from '../shapes/EnablerShapeUtil'
@@ -7,6 +9,7 @@ import { milestoneStatusLabels, ragLabels } from '../shapes/MilestoneShapeUtil'
 import type { ShapeProblems } from './outlineProblems'
 
 export interface RowShared {
+	editor: Editor
 	problems: ShapeProblems
 	selectedIds: ReadonlySet<string>
 }
@@ -89,13 +92,34 @@ export function plural(n: number, word: string): string {
 }
 
 /**
+ * The milestone as the plan has it, with its own fields (title, owner, unblocker, due date,
+ * status, RAG) read from its live record. An edit, here or on the canvas, local or from a peer,
+ * then shows in the same render as on the canvas, not after the worker's next extraction (which
+ * on a 5,000-shape map arrives a frame or two later); milestoneFieldsOf applies the plan's own
+ * rules, so the two agree. Its stage and relations still come from the plan.
+ */
+function useLiveMilestone(editor: Editor, m: PlanMilestone): PlanMilestone {
+	// The props object: a move makes a new record but keeps its props, so this row does not
+	// render again while its shape is dragged.
+	const props = useValue(
+		'outline milestone props',
+		() => {
+			const shape = editor.getShape(m.id as TLShapeId)
+			return shape?.type === 'milestone' ? shape.props : undefined
+		},
+		[editor, m.id]
+	)
+	return useMemo(() => (props ? { ...m, ...milestoneFieldsOf(m.id, props) } : m), [m, props])
+}
+
+/**
  * One milestone of the outline (a tree item at level 2) followed by its enablers and blockers
  * (level 3). The tree is flat in the DOM, so that each item's name is its own row: its visible
  * text, then a few words for screen readers. Memoized: a plan change that leaves this
  * milestone's object alone skips it.
  */
 export const MilestoneItem = memo(function MilestoneItem({
-	milestone: m,
+	milestone: planned,
 	enablersById,
 	blockersById,
 	shared,
@@ -105,6 +129,7 @@ export const MilestoneItem = memo(function MilestoneItem({
 	setsize,
 }: MilestoneItemProps) {
 	const { problems, selectedIds } = shared
+	const m = useLiveMilestone(shared.editor, planned)
 	const childCount = m.enablers.length + m.blockers.length
 	const hasChildren = childCount > 0
 	const extra =

@@ -63,7 +63,13 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 					{plural(plan.milestones.length, 'milestone')} in {plural(stageCount, 'stage')}
 					{canEdit ? '' : ' (view only)'}
 				</p>
-				<PlanTree plan={plan} problems={problems} selectedIds={selectedIds} onActivate={show} />
+				<PlanTree
+					editor={editor}
+					plan={plan}
+					problems={problems}
+					selectedIds={selectedIds}
+					onActivate={show}
+				/>
 				<DiagnosticList diagnostics={plan.diagnostics} hasShape={hasShape} onShow={show} />
 			</div>
 			{canEdit ? (

@@ -8,6 +8,7 @@ import {
 	type KeyboardEvent,
 	type MouseEvent,
 } from 'react'
+import type { Editor } from 'tldraw'
 import type { Plan, PlanMilestone } from '../../shared/schema/planSchema'
 import { MilestoneItem, plural, type RowShared } from './MilestoneItem'
 import type { ShapeProblems } from './outlineProblems'
@@ -71,6 +72,8 @@ function rowState(
 }
 
 export interface PlanTreeProps {
+	/** The rows show their milestone's own fields from its live record (see MilestoneItem). */
+	editor: Editor
 	plan: Plan
 	problems: ShapeProblems
 	selectedIds: ReadonlySet<string>
@@ -84,6 +87,7 @@ export interface PlanTreeProps {
  * the shape on the canvas. Long stages render their first milestones and a "show more" item.
  */
 export const PlanTree = memo(function PlanTree({
+	editor,
 	plan,
 	problems,
 	selectedIds,
@@ -115,7 +119,8 @@ export const PlanTree = memo(function PlanTree({
 		setOpened((old) => new Map(old).set(key, !open))
 	}
 	// Rows read the problems and the selection from here; their `state` prop says when to.
-	const shared = useRef<RowShared>({ problems, selectedIds }).current
+	const shared = useRef<RowShared>({ editor, problems, selectedIds }).current
+	shared.editor = editor
 	shared.problems = problems
 	shared.selectedIds = selectedIds
 

@@ -15,6 +15,7 @@ import {
 import { checkPlan } from './checkPlan'
 import { diagnosticCodes, type DiagnosticCode } from './diagnosticCodes'
 import { makeDiagnostic } from './makeDiagnostic'
+import { newestCheckin } from './milestoneFieldsOf'
 import { orderMilestones, type DependencyRows } from './orderMilestones'
 import { readRelations } from './readRelations'
 import { indexShapes, type ShapeIndex, type ShapeNode } from './indexShapes'
@@ -171,7 +172,7 @@ function entriesOf(index: ShapeIndex, diagnostics: Diagnostic[]): void {
 		const id = node.id
 		const props = node.shape.props as unknown as MilestoneProps
 		const checkins = sortedCheckins(id, props.checkins, diagnostics)
-		const newest = checkins[checkins.length - 1]
+		const newest = newestCheckin(props.checkins)
 		let rag = props.rag
 		if (newest && newest.rag !== props.rag) {
 			diagnostics.push(

@@ -89,6 +89,40 @@ describe('the plan outline beside the canvas', () => {
 		expect(items).toContain('1: Stage: Design 2 milestones')
 	})
 
+	it("shows an edit in the same render as the canvas, before the plan's next extraction", async () => {
+		await treeItem(bob.page, /^Milestone: Pilot street chosen with residents /).waitFor({
+			timeout: 15_000,
+		})
+		await bob.page.waitForTimeout(500)
+		const seen = await bob.page.evaluate(async () => {
+			const stats = (window as unknown as { __dmLivePlan: { answers: number } }).__dmLivePlan
+			const answersBefore = stats.answers
+			window.editor!.updateShape({
+				id: 'shape:outline-new' as never,
+				type: 'milestone',
+				props: {
+					owner: 'Noor',
+					checkins: [{ date: '2026-11-01', rag: 'amber', note: 'Residents asked for a vote' }],
+				},
+			})
+			// React renders store changes in a microtask; the worker's answer comes in a later task.
+			for (let i = 0; i < 5; i++) await Promise.resolve()
+			const row = document.querySelector(
+				'[data-testid="plan-outline"] [data-key="shape:outline-new"]'
+			)
+			return { text: row?.textContent ?? '', answered: stats.answers !== answersBefore }
+		})
+		expect(seen.answered).toBe(false)
+		expect(seen.text).toContain('Owner: Noor')
+		// The latest check-in's RAG, as the plan has it (SPEC R7).
+		expect(seen.text).toContain('Amber')
+		// The plan then agrees: the same row once the extraction has arrived.
+		await treeItem(
+			bob.page,
+			/^Milestone: Pilot street chosen with residents Amber Owner: Noor /
+		).waitFor({ timeout: 15_000 })
+	})
+
 	it('marks shapes with problems on the canvas, and clears a mark once its problem is fixed', async () => {
 		const ring = bob.page.locator('.dm-problem-ring[data-shape-id="shape:ring-check"]')
 		const marker = bob.page.locator('.dm-problem-marker[data-shape-id="shape:loose-arrow"]')
