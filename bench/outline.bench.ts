@@ -146,9 +146,13 @@ function breakdown(): [number, number, number] {
 	]
 }
 
-/** In a page: how long editor.updateShape takes for `n` title changes of one milestone. */
-async function changeTimes(n: number): Promise<number[]> {
-	const times: number[] = []
+/**
+ * In a page: for `n` title changes of one milestone, how long editor.updateShape takes, and how
+ * long until the next frame after it is on screen (the canvas showing the change).
+ */
+async function changeTimes(n: number): Promise<[number[], number[]]> {
+	const calls: number[] = []
+	const frames: number[] = []
 	for (let i = 0; i < n; i++) {
 		const started = performance.now()
 		window.editor!.updateShape({
@@ -156,10 +160,12 @@ async function changeTimes(n: number): Promise<number[]> {
 			type: 'milestone',
 			props: { title: `Bare change ${i}` },
 		})
-		times.push(performance.now() - started)
+		calls.push(performance.now() - started)
+		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+		frames.push(performance.now() - started)
 		await new Promise((r) => setTimeout(r, 300))
 	}
-	return times
+	return [calls, frames]
 }
 
 async function benchLatency(observer: Page, changer: Page, id: string) {
@@ -297,11 +303,13 @@ async function main() {
 		let remote = none
 		let bare: number[] = []
 		let plain: number[] = []
+		let bareFrame: number[] = []
+		let plainFrame: number[] = []
 		if (only.includes('a')) {
 			console.log('(a) the change itself (editor.updateShape), outline closed…')
 			await setOutlineOpen(page, false)
 			await page.waitForTimeout(1500)
-			bare = await page.evaluate(changeTimes, CHANGES)
+			;[bare, bareFrame] = await page.evaluate(changeTimes, CHANGES)
 			console.log('(a) the same change in plain tldraw (the bare page)…')
 			const barePage = await (
 				await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -316,7 +324,7 @@ async function main() {
 				window.editor!.setCamera({ x: 0, y: 0, z: 0.8 })
 			})
 			await barePage.waitForTimeout(1500)
-			plain = await barePage.evaluate(changeTimes, CHANGES)
+			;[plain, plainFrame] = await barePage.evaluate(changeTimes, CHANGES)
 			await barePage.context().close()
 			await setOutlineOpen(page, true)
 			await page.waitForTimeout(3000)
@@ -358,6 +366,8 @@ async function main() {
 			'|---|---|---|---|---|',
 			row('(a) the change itself: editor.updateShape, outline closed', bare, ''),
 			row('(a) the same change in plain tldraw 5.4.2 (no sync, no panels)', plain, ''),
+			row('(a) the change → next frame (canvas on screen), outline closed', bareFrame, ''),
+			row('(a) the same in plain tldraw 5.4.2', plainFrame, ''),
 			row('(a) local change → outline DOM updated', local.dom, ''),
 			row('(a) local change → next frame (on screen)', local.painted, '≤ 50 ms median'),
 			row('(a) remote change (other page, via relay) → next frame', remote.painted, ''),

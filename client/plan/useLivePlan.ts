@@ -131,6 +131,7 @@ export class LivePlanSource {
 	private answeredSeq = 0
 	private idleTimer: ReturnType<typeof setTimeout> | null = null
 	private stoppedOnce = false
+	private notifyQueued = false
 
 	constructor(private readonly editor: Editor) {
 		this.plan = extractPlan(planRecordsOf(editor))
@@ -355,7 +356,7 @@ export class LivePlanSource {
 		this.stats.answeredAt = started
 		if (changed) {
 			this.plan = this.patched.plan
-			this.notify()
+			this.notifyAfterPaint()
 		}
 		// Changes that arrived while the worker was busy.
 		if (this.pending.size > 0 && !this.flushQueued && !this.flushTimer) this.flush()
@@ -368,6 +369,23 @@ export class LivePlanSource {
 			this.plan = extractPlan(planRecordsOf(this.editor))
 			this.notify()
 		})
+	}
+
+	/**
+	 * Tells the panels once the next frame is on screen. An answer often arrives while the page
+	 * is still busy with the change that caused it (tldraw applies one change to a 5,000-shape
+	 * canvas in tens of milliseconds); rendering the outline for it then would hold back the frame
+	 * that shows the change itself, which the outline's rows already show from the live records.
+	 */
+	private notifyAfterPaint() {
+		if (this.notifyQueued) return
+		this.notifyQueued = true
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				this.notifyQueued = false
+				this.notify()
+			}, 0)
+		)
 	}
 
 	private notify() {
