@@ -48,7 +48,11 @@ const FRAME_ROUNDS = quick ? 1 : 3
 const FIELD_EDITS = quick ? 20_000 : 100_000
 /** BENCH_ONLY=b (or ab, c...) runs only those parts, for investigating; the file is not written. */
 const only = process.env.BENCH_ONLY ?? 'abc'
-/** BENCH_PROFILE=1 prints where the observer's main thread spends its time in (b). */
+/**
+ * BENCH_PROFILE=1 prints where the observer's main thread spends its time in (b), and keeps the
+ * profiles in test-artifacts/; BENCH_TRACE=1 keeps a Chromium trace of each observer run there
+ * (style, layout, paint and raster: what a JavaScript profile cannot show).
+ */
 const profiling = process.env.BENCH_PROFILE === '1'
 
 const ms = (v: number) => `${Math.round(v)} ms`

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
@@ -104,7 +105,7 @@ async function bareRun(browser: Browser, options: FrameBenchOptions, profile: bo
 	])
 	if (cdp) {
 		console.log('  bare page profile:')
-		printProfile((await cdp.send('Profiler.stop')).profile)
+		printProfile((await cdp.send('Profiler.stop')).profile, 'bare')
 	}
 	await context.close()
 	return frames
@@ -168,11 +169,19 @@ async function observerRun(
 		await cdp.send('Profiler.enable')
 		await cdp.send('Profiler.start')
 	}
+	const tracing = process.env.BENCH_TRACE === '1'
+	if (tracing) {
+		await browser.startTracing(observer, {
+			path: `test-artifacts/trace-observer-${sidePanel}.json`,
+			categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+		})
+	}
 	const frames = await observer.evaluate(measureFrames, options.seconds)
+	if (tracing) await browser.stopTracing()
 	clearInterval(timer)
 	if (cdp) {
 		console.log(`  observer profile (side panel ${panel}):`)
-		printProfile((await cdp.send('Profiler.stop')).profile)
+		printProfile((await cdp.send('Profiler.stop')).profile, `observer-${sidePanel}`)
 	}
 	await observer.waitForTimeout(500)
 	const changesSeen = await observer.evaluate(
@@ -245,8 +254,13 @@ interface CpuProfile {
 	timeDeltas?: number[]
 }
 
-/** Prints the functions with the most self time, then with the most total (inclusive) time. */
-function printProfile(profile: CpuProfile) {
+/**
+ * Prints the functions with the most self time, then with the most total (inclusive) time, and
+ * keeps the whole profile in test-artifacts/ (open it in Chromium's DevTools, Performance panel).
+ */
+function printProfile(profile: CpuProfile, name: string) {
+	mkdirSync('test-artifacts', { recursive: true })
+	writeFileSync(`test-artifacts/profile-${name}.cpuprofile`, JSON.stringify(profile))
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]))
 	const parentOf = new Map<number, number>()
 	for (const node of profile.nodes)
