@@ -20,6 +20,7 @@ import { orderMilestones, type DependencyRows } from './orderMilestones'
 import { readRelations } from './readRelations'
 import { indexShapes, type ShapeIndex, type ShapeNode } from './indexShapes'
 import { resolveHierarchy } from './resolveHierarchy'
+import { compareStrings as cmp, sortByKey } from './sortByKey'
 import { isRestoredRecords, restoreRecords } from './restoreRecords'
 
 export interface ExtractPlanOptions {
@@ -144,9 +145,14 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 		]
 		return entry
 	})
-	relations.sort((a, b) => cmp(a.id, b.id))
-
-	const plan: Plan = { ...emptyPlan(), stages, milestones, enablers, blockers, relations }
+	const plan: Plan = {
+		...emptyPlan(),
+		stages,
+		milestones,
+		enablers,
+		blockers,
+		relations: sortByKey(relations, (r) => r.id),
+	}
 	checkPlan(
 		plan,
 		{
@@ -339,9 +345,8 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 	const out: Diagnostic[] = []
 	for (const bucket of buckets) {
 		if (!bucket) continue
-		bucket.sort(byShapeThenMessage)
 		let previous: Diagnostic | undefined
-		for (const d of bucket) {
+		for (const d of sortByKey(bucket, shapeOf, byMessage)) {
 			if (previous && previous.shapeId === d.shapeId && previous.message === d.message) continue
 			out.push(d)
 			previous = d
@@ -350,10 +355,5 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 	return out
 }
 
-function byShapeThenMessage(a: Diagnostic, b: Diagnostic): number {
-	return cmp(a.shapeId ?? '', b.shapeId ?? '') || cmp(a.message, b.message)
-}
-
-function cmp(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0
-}
+const shapeOf = (d: Diagnostic) => d.shapeId ?? ''
+const byMessage = (a: Diagnostic, b: Diagnostic) => cmp(a.message, b.message)
