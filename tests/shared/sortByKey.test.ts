@@ -35,7 +35,7 @@ describe('sortByKey: the order of a comparator sort, by packed keys', () => {
 				const random = rng(seed)
 				const count = Math.floor(random() * 3000) + 1
 				const prefix = random() < 0.7 ? 'shape:arrow' : ''
-				const items: Item[] = Array.from({ length: count }, (_, i) => {
+				const items: Item[] = Array.from({ length: count }, () => {
 					const length = Math.floor(random() * 9)
 					let key = prefix
 					for (let j = 0; j < length; j++) key += alphabet[Math.floor(random() * alphabet.length)]
