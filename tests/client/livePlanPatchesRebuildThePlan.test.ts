@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PatchedPlan, PlanDiffer, isEmptyPatch, sameJson } from '../../client/plan/planPatch'
 import { extractPlan } from '../../shared/model/extractPlan'
+import { seededRandom } from '../helpers/seededRandom'
 
 type Rec = {
 	id: string
@@ -16,16 +17,6 @@ const sample = JSON.parse(
 	readFileSync(join(import.meta.dirname, '../../../shared/fixtures/sample-map.tldr'), 'utf8')
 ) as { records: Rec[] }
 const TODAY = '2026-11-21'
-
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}
 
 /** One edit of the kinds people make while drawing, picked by `r`. */
 function edit(records: Map<string, Rec>, r: () => number, step: number) {
@@ -57,7 +48,7 @@ function edit(records: Map<string, Rec>, r: () => number, step: number) {
 describe('the live plan sent as patches', () => {
 	it('rebuilds exactly the plan extractPlan gives, after every edit, for many seeded sequences', () => {
 		for (let seed = 1; seed <= 20; seed++) {
-			const r = random(seed)
+			const r = seededRandom(seed)
 			const records = new Map(sample.records.map((x) => [x.id, x]))
 			const differ = new PlanDiffer()
 			let patched: PatchedPlan | null = null

@@ -6,22 +6,12 @@ import { toCheckinReport } from '../../shared/export/toCheckinReport'
 import { addDays } from '../../shared/schema/dateString'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { arrow, blocker, enabler, frame, milestone, page } from '../helpers/mapBuilder'
+import { seededRandom } from '../helpers/seededRandom'
 
 // Seeded and replayable: FACILITATION_SEED=17 npx vitest run tests/facilitation/ replays one seed.
 const ONE_SEED = process.env.FACILITATION_SEED ? Number(process.env.FACILITATION_SEED) : null
 const SEEDS = ONE_SEED !== null ? [ONE_SEED] : Array.from({ length: 150 }, (_, i) => i + 1)
 const TODAY = '2026-11-30'
-
-function rng(seed: number) {
-	let a = seed >>> 0
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0
-		let t = a
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}
 
 const names = [
 	'Jo',
@@ -38,7 +28,7 @@ const names = [
 const rags = ['none', 'green', 'amber', 'red'] as const
 
 function randomMap(seed: number) {
-	const random = rng(seed)
+	const random = seededRandom(seed)
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
 	const records: Record<string, unknown>[] = [
 		page,
@@ -128,7 +118,7 @@ describe('facilitation views on random maps (seeded)', () => {
 
 	it('appending check-ins in any order keeps them oldest first with the newest RAG on the milestone', () => {
 		for (const seed of SEEDS) {
-			const random = rng(seed)
+			const random = seededRandom(seed)
 			let props = defaultPropsOf('milestone')
 			for (let i = 0; i < 6; i++) {
 				const date = addDays(TODAY, -Math.floor(random() * 90))

@@ -1,3 +1,4 @@
+import { seededRandom } from './seededRandom'
 /** Builds tldraw-shaped records for tests, as tldraw 5.4.2 writes them (see ../shared/fixtures). */
 type Props = Record<string, unknown>
 
@@ -114,14 +115,7 @@ export function arrow(id: string, from: string | null, to: string | null, text =
 /** A seeded shuffle (mulberry32), so a failing order can be replayed. */
 export function shuffled<T>(items: T[], seed: number): T[] {
 	const out = [...items]
-	let a = seed >>> 0
-	const random = () => {
-		a = (a + 0x6d2b79f5) >>> 0
-		let t = a
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
+	const random = seededRandom(seed)
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1))
 		;[out[i], out[j]] = [out[j]!, out[i]!]

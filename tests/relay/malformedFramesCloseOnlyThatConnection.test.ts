@@ -8,13 +8,13 @@ import {
 	connect,
 	expectRelayServes,
 	newRoomId,
-	prng,
 	putRecord,
 	rawSocket,
 	startRelay,
 	synced,
 	until,
 } from './startRelay'
+import { seededRandom } from '../helpers/seededRandom'
 
 const malformed = {
 	code: closeCodes.malformedMessage.code,
@@ -60,7 +60,7 @@ test('random bytes close only the connection that sent them (seeded; SEED=n repl
 		? [Number(process.env.SEED)]
 		: Array.from({ length: 60 }, (_, i) => i + 1)
 	for (const seed of seeds) {
-		const random = prng(seed)
+		const random = seededRandom(seed)
 		const ws = await rawSocket(relay, `/sync/${room}`)
 		const result = closed(ws)
 		for (let i = 0; i < 5; i++) {

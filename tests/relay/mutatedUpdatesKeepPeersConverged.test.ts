@@ -5,13 +5,13 @@ import {
 	connect,
 	expectRelayServes,
 	newRoomId,
-	prng,
 	putRecord,
 	rawSocket,
 	startRelay,
 	synced,
 	until,
 } from './startRelay'
+import { seededRandom } from '../helpers/seededRandom'
 
 function updateFrame(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder()
@@ -40,7 +40,7 @@ test('real updates with a few bytes changed leave the relay and its peers in one
 		? [Number(process.env.SEED)]
 		: Array.from({ length: 300 }, (_, i) => i + 1)
 	for (const seed of seeds) {
-		const random = prng(seed)
+		const random = seededRandom(seed)
 		// A genuine change by another client: a field, a list push, some text.
 		const source = new Y.Doc()
 		Y.applyUpdate(source, Y.encodeStateAsUpdate(a.doc))

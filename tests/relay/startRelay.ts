@@ -122,15 +122,3 @@ export async function expectRelayServes(relay: Relay): Promise<void> {
 	const health = await fetch(`${relay.url}/healthz`)
 	if (health.status !== 200) throw new Error(`healthz answered ${health.status}`)
 }
-
-/** A deterministic PRNG (mulberry32) for seeded fuzzing; replay one seed with SEED=<n>. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0
-		let t = a
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}

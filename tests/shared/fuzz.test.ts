@@ -3,21 +3,11 @@ import { extractPlan } from '../../shared/model/extractPlan'
 import { restoreRecords } from '../../shared/model/restoreRecords'
 import { planSchema } from '../../shared/schema/planSchema'
 import { arrow, blocker, enabler, frame, milestone, page, shuffled } from '../helpers/mapBuilder'
+import { seededRandom } from '../helpers/seededRandom'
 
 // Seeded and replayable: FUZZ_SEED=1234 npx vitest run tests/shared/fuzz.test.ts replays one seed.
 const ONE_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : null
 const SEEDS = ONE_SEED !== null ? [ONE_SEED] : Array.from({ length: 300 }, (_, i) => i + 1)
-
-function rng(seed: number) {
-	let a = seed >>> 0
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0
-		let t = a
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}
 
 const junkValues: unknown[] = [
 	null,
@@ -97,7 +87,7 @@ describe('fuzz: random and corrupted maps', () => {
 	it.each(SEEDS)(
 		'seed %i: restore and extraction never throw, the plan always passes its schema, order never matters',
 		(seed) => {
-			const random = rng(seed)
+			const random = seededRandom(seed)
 			const records = corrupt(randomMap(random), random) as unknown[]
 			const input =
 				random() < 0.2

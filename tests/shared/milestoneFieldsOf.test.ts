@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../shared/model/extractPlan'
 import { milestoneFieldsOf, newestCheckin } from '../../shared/model/milestoneFieldsOf'
 import { frame, milestone, page } from '../helpers/mapBuilder'
+import { seededRandom } from '../helpers/seededRandom'
 
 // The outline shows a milestone's fields from its live record (milestoneFieldsOf) until the next
 // extraction arrives: the two must always agree, or the row would flicker between two answers.
-
-function rng(seed: number) {
-	let a = seed >>> 0
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0
-		let t = a
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}
 
 const fields = ['title', 'outcome', 'owner', 'unblocker', 'due', 'status', 'rag'] as const
 
@@ -59,7 +49,7 @@ describe('milestoneFieldsOf: a milestone row from its record alone', () => {
 	it.each(Array.from({ length: 200 }, (_, i) => i + 1))(
 		'seed %i: random and broken props give the same fields as the plan entry',
 		(seed) => {
-			const random = rng(seed)
+			const random = seededRandom(seed)
 			const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
 			const dates = ['', '2026-09-01', '2026-10-01', '2026-10-01', '2027-02-30', 'soon', 3]
 			const rags = ['none', 'green', 'amber', 'red', 'purple', null]

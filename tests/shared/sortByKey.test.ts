@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareStrings, sortByKey } from '../../shared/model/sortByKey'
-
-function rng(seed: number) {
-	let a = seed >>> 0
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0
-		let t = a
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}
+import { seededRandom } from '../helpers/seededRandom'
 
 interface Item {
 	key: string
@@ -32,7 +22,7 @@ describe('sortByKey: the order of a comparator sort, by packed keys', () => {
 		it.each(Array.from({ length: 25 }, (_, i) => i + 1))(
 			`${name}, seed %i: the same order as the comparator sort, ties broken alike`,
 			(seed) => {
-				const random = rng(seed)
+				const random = seededRandom(seed)
 				const count = Math.floor(random() * 3000) + 1
 				const prefix = random() < 0.7 ? 'shape:arrow' : ''
 				const items: Item[] = Array.from({ length: count }, () => {
