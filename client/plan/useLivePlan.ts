@@ -376,8 +376,13 @@ export class LivePlanSource {
 	 * is still busy with the change that caused it (tldraw applies one change to a 5,000-shape
 	 * canvas in tens of milliseconds); rendering the outline for it then would hold back the frame
 	 * that shows the change itself, which the outline's rows already show from the live records.
+	 * A hidden page gets no frames: it is told at once.
 	 */
 	private notifyAfterPaint() {
+		if (typeof document === 'undefined' || document.visibilityState === 'hidden') {
+			this.notify()
+			return
+		}
 		if (this.notifyQueued) return
 		this.notifyQueued = true
 		requestAnimationFrame(() =>
