@@ -1,7 +1,8 @@
 import { addDays } from '../schema/dateString'
 import type { Diagnostic } from '../schema/diagnosticSchema'
 import type { Plan, PlanBlocker, PlanEnabler, PlanMilestone } from '../schema/planSchema'
-import type { ShapeNode } from './indexShapes'
+import { MILESTONE, type ShapeIndex } from './indexShapes'
+import type { Links } from './Links'
 import type { DiagnosticCode } from './diagnosticCodes'
 import { makeDiagnostic } from './makeDiagnostic'
 
@@ -10,23 +11,27 @@ export const DUE_SOON_DAYS = 30
 
 /**
  * What extraction knows beside the plan: the node of each plan entry (same position as in
- * `plan.milestones`, `plan.enablers`, `plan.blockers`), so the checks follow relations by
- * reference instead of looking ids up.
+ * `plan.milestones`, `plan.enablers`, `plan.blockers`) and the links between nodes, so the
+ * checks follow relations by node number instead of looking ids up.
  */
 export interface CheckContext {
 	today: string
 	/** Milestones that depend on each other in a loop, each loop in spatial order. */
-	cycles: ShapeNode[][]
-	milestones: ShapeNode[]
-	enablers: ShapeNode[]
-	blockers: ShapeNode[]
+	cycles: number[][]
+	index: ShapeIndex
+	links: Links
+	milestones: readonly number[]
+	enablers: readonly number[]
+	blockers: readonly number[]
 }
 
 /** The map checks (SPEC C1-C14): what a facilitator should see flagged. */
 export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagnostic[]): void {
-	const { today } = context
+	const { today, index } = context
+	const { outStart, out } = context.links
+	const { planRank } = index
 	const soon = addDays(today, DUE_SOON_DAYS)
-	const milestoneOf = (node: ShapeNode) => plan.milestones[node.planRank]!
+	const milestoneOf = (node: number) => plan.milestones[planRank[node]!]!
 	const add = (code: DiagnosticCode, shapeId: string, message: string) => {
 		diagnostics.push(makeDiagnostic(code, shapeId, message))
 	}
@@ -42,10 +47,10 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 		if (m.due && m.due < today && m.status !== 'done') {
 			add('milestone-overdue', m.id, `${milestone(m)} was due on ${m.due} and is not done.`)
 		}
-		const dependsOn = context.milestones[i]!.out
-		if (dependsOn && m.due) {
-			for (const node of dependsOn) {
-				const before = milestoneOf(node)
+		const node = context.milestones[i]!
+		if (m.due) {
+			for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+				const before = milestoneOf(out[k]!)
 				if (before.due && m.due < before.due) {
 					add(
 						'due-before-dependency',
@@ -62,7 +67,11 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 	for (const cycle of context.cycles) {
 		const titles = cycle.map((node) => name(milestoneOf(node))).join(' → ')
 		for (const node of cycle) {
-			add('dependency-cycle', node.id, `Milestones depend on each other in a loop: ${titles}.`)
+			add(
+				'dependency-cycle',
+				index.ids[node]!,
+				`Milestones depend on each other in a loop: ${titles}.`
+			)
 		}
 	}
 
@@ -75,10 +84,10 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 		if (!e.contribution) {
 			add('enabler-no-what', e.id, `${enabler(e)} does not say what the project needs.`)
 		}
-		const enables = context.enablers[i]!.out
-		if (enables && e.neededBy) {
-			for (const node of enables) {
-				const m = milestoneOf(node)
+		const node = context.enablers[i]!
+		if (e.neededBy) {
+			for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+				const m = milestoneOf(out[k]!)
 				if (m.due && e.neededBy > m.due) {
 					add(
 						'enabler-late',
@@ -91,15 +100,27 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 		if (e.stage === null) add('shape-outside-stage', e.id, `${enabler(e)} is not inside any stage.`)
 	}
 
+	// The milestones a blocker holds up, each once: marked with the blocker's number + 1.
+	const mark = new Int32Array(index.count)
+	const affected: number[] = []
+	let stamp = 0
+	const hold = (m: number) => {
+		if (mark[m] === stamp) return
+		mark[m] = stamp
+		affected.push(m)
+	}
 	for (let i = 0; i < plan.blockers.length; i++) {
 		const b = plan.blockers[i]!
 		// The milestones it holds up: those it blocks, and those the enablers it blocks enable.
-		const affected = new Set<ShapeNode>()
-		for (const target of context.blockers[i]!.out ?? []) {
-			if (target.type === 'milestone') affected.add(target)
-			else if (target.out) for (const m of target.out) affected.add(m)
+		affected.length = 0
+		stamp = i + 1
+		const node = context.blockers[i]!
+		for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+			const target = out[k]!
+			if (index.kind[target] === MILESTONE) hold(target)
+			else for (let j = outStart[target]!; j < outStart[target + 1]!; j++) hold(out[j]!)
 		}
-		if (affected.size === 0) {
+		if (affected.length === 0) {
 			add('blocker-unconnected', b.id, `${blocker(b)} is connected to no milestone.`)
 		}
 		if (!b.owner) add('blocker-no-owner', b.id, `${blocker(b)} has no owner to unblock it.`)

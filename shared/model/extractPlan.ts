@@ -18,7 +18,8 @@ import { makeDiagnostic } from './makeDiagnostic'
 import { newestCheckin } from './milestoneFieldsOf'
 import { orderMilestones, type DependencyRows } from './orderMilestones'
 import { readRelations } from './readRelations'
-import { indexShapes, type ShapeIndex, type ShapeNode } from './indexShapes'
+import { BLOCKER, ENABLER, MILESTONE, indexShapes, type ShapeIndex } from './indexShapes'
+import type { Links } from './Links'
 import { resolveHierarchy } from './resolveHierarchy'
 import { compareStrings as cmp, sortByKey } from './sortByKey'
 import { isRestoredRecords, restoreRecords } from './restoreRecords'
@@ -74,75 +75,90 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 	const index = indexShapes(restored)
 	entriesOf(index, diagnostics)
 	const { frames } = index
-	resolveHierarchy(index.nodeOf, frames, diagnostics)
-	resolveHierarchy(index.nodeOf, index.milestones, diagnostics)
-	resolveHierarchy(index.nodeOf, index.enablers, diagnostics)
-	resolveHierarchy(index.nodeOf, index.blockers, diagnostics)
+	resolveHierarchy(index, frames, diagnostics)
+	resolveHierarchy(index, index.milestones, diagnostics)
+	resolveHierarchy(index, index.enablers, diagnostics)
+	resolveHierarchy(index, index.blockers, diagnostics)
 
 	// Stages: frames, left to right by page x, then top to bottom by y (SPEC S2).
-	frames.sort(byXThenY)
-	for (let i = 0; i < frames.length; i++) frames[i]!.rank = i
+	frames.sort(
+		(a, b) =>
+			index.x[a]! - index.x[b]! || index.y[a]! - index.y[b]! || cmp(index.ids[a]!, index.ids[b]!)
+	)
+	for (let i = 0; i < frames.length; i++) index.rank[frames[i]!] = i
 	const stages: PlanStage[] = frames.map((f) => ({
-		id: f.id,
-		name: f.shape.props.name as string,
+		id: index.ids[f]!,
+		name: index.shape(f).props.name as string,
 	}))
 
 	// Typed shapes in spatial order: stage, then y, then x (SPEC O2).
-	const milestoneNodes = inSpatialOrder(index.milestones, frames.length)
-	const enablerNodes = inSpatialOrder(index.enablers, frames.length)
-	const blockerNodes = inSpatialOrder(index.blockers, frames.length)
+	const milestoneNodes = inSpatialOrder(index, index.milestones, frames.length)
+	const enablerNodes = inSpatialOrder(index, index.enablers, frames.length)
+	const blockerNodes = inSpatialOrder(index, index.blockers, frames.length)
 
-	const relations = readRelations(index, diagnostics)
+	const { relations, links } = readRelations(index, diagnostics)
+	// Every node is made by now: the index's arrays keep their size from here on.
+	const { rank, planRank, kind, entries } = index
+	const { outStart, out, intoStart, into } = links
 
-	const { order, cycles } = orderMilestones(milestoneNodes.length, dependencyRows(milestoneNodes))
-	const planOrder: ShapeNode[] = new Array(order.length)
+	const { order, cycles } = orderMilestones(
+		milestoneNodes.length,
+		dependencyRows(index, links, milestoneNodes)
+	)
+	const planOrder: number[] = new Array(order.length)
 	for (let i = 0; i < order.length; i++) {
 		const node = milestoneNodes[order[i]!]!
-		node.planRank = i
+		planRank[node] = i
 		planOrder[i] = node
 	}
 
 	// Relations and places, written into the entries made from the props (see entriesOf).
+	const ids = new IdCollector(index.ids)
 	const milestones: PlanMilestone[] = new Array(planOrder.length)
 	for (let i = 0; i < planOrder.length; i++) {
 		const node = planOrder[i]!
-		const entry = node.entry as PlanMilestone
-		// Blockers on the milestone, and on the enablers it relies on.
-		let blockers = node.blockedBy
-		if (node.enablers) {
-			for (const e of node.enablers) {
-				if (!e.blockedBy) continue
-				blockers = blockers ? blockers.slice() : []
-				for (const b of e.blockedBy) if (!blockers.includes(b)) blockers.push(b)
-			}
+		const entry = entries[node] as PlanMilestone
+		entry.stage = stageIdOf(index, node)
+		for (let k = outStart[node]!; k < outStart[node + 1]!; k++) ids.add(planRank[out[k]!]!)
+		entry.dependsOn = ids.take(planOrder)
+		for (let k = intoStart[node]!; k < intoStart[node + 1]!; k++) {
+			const e = into[k]!
+			if (kind[e] === ENABLER) ids.add(rank[e]!)
 		}
-		entry.stage = stageIdOf(node)
-		entry.dependsOn = idsBy(node.out, byPlanRank)
-		entry.enablers = idsBy(node.enablers, byRank)
-		entry.blockers = idsBy(blockers, byRank)
+		entry.enablers = ids.take(enablerNodes)
+		// Blockers on the milestone, and on the enablers it relies on.
+		for (let k = intoStart[node]!; k < intoStart[node + 1]!; k++) {
+			const v = into[k]!
+			if (kind[v] === BLOCKER) ids.add(rank[v]!)
+			else for (let j = intoStart[v]!; j < intoStart[v + 1]!; j++) ids.add(rank[into[j]!]!)
+		}
+		entry.blockers = ids.take(blockerNodes)
 		milestones[i] = entry
 	}
 	const enablers: PlanEnabler[] = enablerNodes.map((node) => {
-		const entry = node.entry as PlanEnabler
-		entry.stage = stageIdOf(node)
-		entry.enables = idsBy(node.out, byPlanRank)
-		entry.blockers = idsBy(node.blockedBy, byRank)
+		const entry = entries[node] as PlanEnabler
+		entry.stage = stageIdOf(index, node)
+		for (let k = outStart[node]!; k < outStart[node + 1]!; k++) ids.add(planRank[out[k]!]!)
+		entry.enables = ids.take(planOrder)
+		for (let k = intoStart[node]!; k < intoStart[node + 1]!; k++) ids.add(rank[into[k]!]!)
+		entry.blockers = ids.take(blockerNodes)
 		return entry
 	})
 	const blockers: PlanBlocker[] = blockerNodes.map((node) => {
-		const entry = node.entry as PlanBlocker
-		const targets = node.out ?? []
-		entry.stage = stageIdOf(node)
-		entry.blocks = [
-			...idsBy(
-				targets.filter((t) => t.type === 'milestone'),
-				byPlanRank
-			),
-			...idsBy(
-				targets.filter((t) => t.type === 'enabler'),
-				byRank
-			),
-		]
+		const entry = entries[node] as PlanBlocker
+		entry.stage = stageIdOf(index, node)
+		for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+			const t = out[k]!
+			if (kind[t] === MILESTONE) ids.add(planRank[t]!)
+		}
+		const blocksMilestones = ids.take(planOrder)
+		for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+			const t = out[k]!
+			if (kind[t] === ENABLER) ids.add(rank[t]!)
+		}
+		const blocksEnablers = ids.take(enablerNodes)
+		entry.blocks =
+			blocksEnablers.length === 0 ? blocksMilestones : [...blocksMilestones, ...blocksEnablers]
 		return entry
 	})
 	const plan: Plan = {
@@ -157,7 +173,9 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
 		plan,
 		{
 			today,
-			cycles: cycles.map((c) => c.map((rank) => milestoneNodes[rank]!)),
+			cycles: cycles.map((c) => c.map((r) => milestoneNodes[r]!)),
+			index,
+			links,
 			milestones: planOrder,
 			enablers: enablerNodes,
 			blockers: blockerNodes,
@@ -174,9 +192,11 @@ function extract(input: unknown, options: ExtractPlanOptions): Plan {
  * them later in plan order jumps about the heap and misses the cache on a large map.
  */
 function entriesOf(index: ShapeIndex, diagnostics: Diagnostic[]): void {
-	for (const node of index.milestones) {
-		const id = node.id
-		const props = node.shape.props as unknown as MilestoneProps
+	const { entries, ids } = index
+	for (let i = 0; i < index.milestones.length; i++) {
+		const node = index.milestones[i]!
+		const id = ids[node]!
+		const props = index.shape(node).props as unknown as MilestoneProps
 		const checkins = sortedCheckins(id, props.checkins, diagnostics)
 		const newest = newestCheckin(props.checkins)
 		let rag = props.rag
@@ -190,7 +210,7 @@ function entriesOf(index: ShapeIndex, diagnostics: Diagnostic[]): void {
 			)
 			rag = newest.rag
 		}
-		node.entry = {
+		entries[node] = {
 			id,
 			title: props.title,
 			outcome: props.outcome,
@@ -206,10 +226,11 @@ function entriesOf(index: ShapeIndex, diagnostics: Diagnostic[]): void {
 			blockers: noIds,
 		} satisfies PlanMilestone
 	}
-	for (const node of index.enablers) {
-		const props = node.shape.props as unknown as EnablerProps
-		node.entry = {
-			id: node.id,
+	for (let i = 0; i < index.enablers.length; i++) {
+		const node = index.enablers[i]!
+		const props = index.shape(node).props as unknown as EnablerProps
+		entries[node] = {
+			id: ids[node]!,
 			service: props.service,
 			contribution: props.contribution,
 			how: props.how,
@@ -221,10 +242,11 @@ function entriesOf(index: ShapeIndex, diagnostics: Diagnostic[]): void {
 			blockers: noIds,
 		} satisfies PlanEnabler
 	}
-	for (const node of index.blockers) {
-		const props = node.shape.props as unknown as BlockerProps
-		node.entry = {
-			id: node.id,
+	for (let i = 0; i < index.blockers.length; i++) {
+		const node = index.blockers[i]!
+		const props = index.shape(node).props as unknown as BlockerProps
+		entries[node] = {
+			id: ids[node]!,
 			title: props.title,
 			kind: props.kind,
 			owner: props.owner,
@@ -240,66 +262,85 @@ function entriesOf(index: ShapeIndex, diagnostics: Diagnostic[]): void {
 const noIds: string[] = []
 
 /** The milestones each milestone depends on, by spatial rank, as orderMilestones reads them. */
-function dependencyRows(milestones: ShapeNode[]): DependencyRows {
+function dependencyRows(index: ShapeIndex, links: Links, milestones: number[]): DependencyRows {
+	const { outStart, out } = links
 	const start = new Int32Array(milestones.length + 1)
 	for (let i = 0; i < milestones.length; i++) {
-		start[i + 1] = start[i]! + (milestones[i]!.out?.length ?? 0)
+		const m = milestones[i]!
+		start[i + 1] = start[i]! + outStart[m + 1]! - outStart[m]!
 	}
 	const deps = new Int32Array(start[milestones.length]!)
 	for (let i = 0, k = 0; i < milestones.length; i++) {
-		const out = milestones[i]!.out
-		if (out) for (const m of out) deps[k++] = m.rank
+		const m = milestones[i]!
+		for (let j = outStart[m]!; j < outStart[m + 1]!; j++) deps[k++] = index.rank[out[j]!]!
 	}
 	return { start, deps }
 }
 
-function stageIdOf(node: ShapeNode): string | null {
-	return node.stage ? node.stage.id : null
-}
-
-function byXThenY(a: ShapeNode, b: ShapeNode): number {
-	return a.x - b.x || a.y - b.y || cmp(a.id, b.id)
+function stageIdOf(index: ShapeIndex, node: number): string | null {
+	const stage = index.stage[node]!
+	return stage < 0 ? null : index.ids[stage]!
 }
 
 /** Sorts typed shapes by stage (shapes outside any stage last), then y, then x; sets their rank. */
-function inSpatialOrder(nodes: ShapeNode[], stageCount: number): ShapeNode[] {
-	const stageRank = (n: ShapeNode) => (n.stage ? n.stage.rank : stageCount)
+function inSpatialOrder(index: ShapeIndex, nodes: number[], stageCount: number): number[] {
+	const { stage, rank, x, y, ids } = index
+	const stageRank = (n: number) => (stage[n]! < 0 ? stageCount : rank[stage[n]!]!)
 	const sorted = nodes
 		.slice()
-		.sort((a, b) => stageRank(a) - stageRank(b) || a.y - b.y || a.x - b.x || cmp(a.id, b.id))
-	for (let i = 0; i < sorted.length; i++) sorted[i]!.rank = i
+		.sort(
+			(a, b) =>
+				stageRank(a) - stageRank(b) || y[a]! - y[b]! || x[a]! - x[b]! || cmp(ids[a]!, ids[b]!)
+		)
+	for (let i = 0; i < sorted.length; i++) rank[sorted[i]!] = i
 	return sorted
 }
 
-const byRank = (a: ShapeNode, b: ShapeNode) => a.rank - b.rank
-const byPlanRank = (a: ShapeNode, b: ShapeNode) => a.planRank - b.planRank
+/**
+ * Collects the ranks of related nodes, then gives their ids in rank order, each once. One
+ * buffer serves every list: most shapes have a link or two.
+ */
+class IdCollector {
+	private keys = new Int32Array(16)
+	private count = 0
+	constructor(private readonly ids: string[]) {}
 
-/** The ids of `nodes` in the order given (by rank or by plan rank). */
-function idsBy(nodes: ShapeNode[] | null, order: (a: ShapeNode, b: ShapeNode) => number): string[] {
-	if (!nodes || nodes.length === 0) return []
-	const n = nodes.length
-	if (n === 1) return [nodes[0]!.id]
-	if (n > 16) {
-		return nodes
-			.slice()
-			.sort(order)
-			.map((node) => node.id)
-	}
-	// Most shapes have a link or two: an insertion sort in place of Array.prototype.sort, which
-	// allocates its own work arrays on every call.
-	const sorted = nodes.slice()
-	for (let i = 1; i < n; i++) {
-		const node = sorted[i]!
-		let j = i - 1
-		while (j >= 0 && order(sorted[j]!, node) > 0) {
-			sorted[j + 1] = sorted[j]!
-			j--
+	add(key: number): void {
+		if (this.count === this.keys.length) {
+			const bigger = new Int32Array(this.keys.length * 2)
+			bigger.set(this.keys)
+			this.keys = bigger
 		}
-		sorted[j + 1] = node
+		this.keys[this.count++] = key
 	}
-	const ids: string[] = new Array(n)
-	for (let i = 0; i < n; i++) ids[i] = sorted[i]!.id
-	return ids
+
+	/** The ids of `nodesByKey[key]` for the keys added since the last call, by key, once each. */
+	take(nodesByKey: readonly number[]): string[] {
+		const { keys, count } = this
+		this.count = 0
+		if (count === 0) return []
+		if (count === 1) return [this.ids[nodesByKey[keys[0]!]!]!]
+		if (count > 16) keys.subarray(0, count).sort()
+		else {
+			for (let i = 1; i < count; i++) {
+				const key = keys[i]!
+				let j = i - 1
+				while (j >= 0 && keys[j]! > key) {
+					keys[j + 1] = keys[j]!
+					j--
+				}
+				keys[j + 1] = key
+			}
+		}
+		const out: string[] = new Array(count)
+		let kept = 0
+		for (let i = 0; i < count; i++) {
+			if (i > 0 && keys[i] === keys[i - 1]) continue
+			out[kept++] = this.ids[nodesByKey[keys[i]!]!]!
+		}
+		if (kept < count) out.length = kept
+		return out
+	}
 }
 
 /** Check-ins oldest first (SPEC R7); entries without a date keep their place before dated ones. */

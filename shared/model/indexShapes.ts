@@ -3,136 +3,175 @@ import type { IdIndex } from './IdIndex'
 import { positionsOf, type RestoredRecords } from './restoreRecords'
 import type { RecordLike, ShapeRecord } from './records'
 
-/**
- * A frame, milestone, enabler or blocker (or another shape that is the parent of one) with
- * everything extraction works out about it, so that each later step reads one object instead of
- * looking the shape up in a map per question. Arrows and bindings get no node: a 5,000-shape map
- * has as many arrows and twice as many bindings, and extraction needs only their ends.
- */
-export class ShapeNode {
-	/** Page position and rotation (filled by resolveHierarchy). */
-	x = 0
-	y = 0
-	rotation = 0
-	/** The nearest frame among its ancestors (SPEC S1), or null. */
-	stage: ShapeNode | null = null
-	/** 0 not placed yet, 1 on the chain being placed, 2 placed. */
-	placement: 0 | 1 | 2 = 0
-	/** Position among the shapes of its kind: stage order for frames, spatial order (O2) else. */
-	rank = -1
-	/** Position in plan order (milestones only). */
-	planRank = -1
-	/** Milestones: those it depends on. Enablers: the milestones they enable. Blockers: what they block. */
-	out: ShapeNode[] | null = null
-	/** Milestones: their enablers. */
-	enablers: ShapeNode[] | null = null
-	/** Milestones and enablers: the blockers on them. */
-	blockedBy: ShapeNode[] | null = null
-	/** Its entry in the plan (milestones, enablers and blockers), made before its place is known. */
-	entry: PlanMilestone | PlanEnabler | PlanBlocker | null = null
-	/** The shape's id and type, copied so hot loops need not reach into the record. */
-	readonly id: string
-	readonly type: string
-	constructor(readonly shape: ShapeRecord) {
-		this.id = shape.id
-		this.type = shape.type
-	}
-}
+/** What a node is: another shape (made a node as the parent of one), a stage, or a typed shape. */
+export const OTHER = 0
+export const FRAME = 1
+export const MILESTONE = 2
+export const ENABLER = 3
+export const BLOCKER = 4
 
-export interface ShapeIndex {
-	records: RecordLike[]
+/**
+ * The frames, milestones, enablers and blockers of a map (and other shapes that are the parent
+ * of one) as numbered nodes, with everything extraction works out about each node in a typed
+ * array by node number. Arrows and bindings get no node: a 5,000-shape map has as many arrows
+ * and twice as many bindings, and extraction needs only their ends.
+ *
+ * Numbers in typed arrays, not an object per shape: the arrays live outside the JavaScript heap,
+ * so a young-generation collection during extraction does not copy them (on a 5,000-shape map
+ * such collections cost more than the work itself).
+ */
+export class ShapeIndex {
+	readonly records: RecordLike[]
 	/** Where the record with an id sits in `records` (restoreRecords' own index), if anywhere. */
-	positions: IdIndex
-	/** The node of the shape with this id (made on first use for shapes of other types). */
-	nodeOf: (id: string) => ShapeNode | undefined
-	/** The node of the shape at this position in `records`, likewise. */
-	nodeAt: (at: number) => ShapeNode | undefined
-	frames: ShapeNode[]
-	milestones: ShapeNode[]
-	enablers: ShapeNode[]
-	blockers: ShapeNode[]
-	/** Positions in `records` of the arrows and of the bindings. */
-	arrows: number[]
-	bindings: number[]
+	readonly positions: IdIndex
+	/** Nodes made so far. */
+	count = 0
+	/** The node of the record at each position + 1, or 0. */
+	private readonly nodeAtRecord: Int32Array
+	/** By node: its record's position, kind and id. */
+	recordOf: Int32Array
+	kind: Uint8Array
+	ids: string[]
+	/** By node: page position and rotation (filled by resolveHierarchy). */
+	x: Float64Array
+	y: Float64Array
+	rotation: Float64Array
+	/** By node: the nearest frame among its ancestors (SPEC S1), or -1. */
+	stage: Int32Array
+	/** By node: 0 not placed yet, 1 on the chain being placed, 2 placed. */
+	placement: Uint8Array
+	/** By node: position among the nodes of its kind (stage order for frames, spatial order O2 else). */
+	rank: Int32Array
+	/** By node: position in plan order (milestones only). */
+	planRank: Int32Array
+	/** By node: its entry in the plan (typed shapes), made before its place is known. */
+	entries: (PlanMilestone | PlanEnabler | PlanBlocker | undefined)[]
+	/** Nodes by kind, in record order. */
+	readonly frames: number[] = []
+	readonly milestones: number[] = []
+	readonly enablers: number[] = []
+	readonly blockers: number[] = []
+	/** Positions in `records` of the arrows and of the bindings (filled by indexShapes). */
+	arrows: Int32Array = new Int32Array(0)
+	bindings: Int32Array = new Int32Array(0)
+
+	constructor(records: RecordLike[], positions: IdIndex, capacity: number) {
+		this.records = records
+		this.positions = positions
+		this.nodeAtRecord = new Int32Array(records.length)
+		this.recordOf = new Int32Array(capacity)
+		this.kind = new Uint8Array(capacity)
+		this.ids = new Array<string>(capacity)
+		this.x = new Float64Array(capacity)
+		this.y = new Float64Array(capacity)
+		this.rotation = new Float64Array(capacity)
+		this.stage = new Int32Array(capacity)
+		this.placement = new Uint8Array(capacity)
+		this.rank = new Int32Array(capacity)
+		this.planRank = new Int32Array(capacity)
+		this.entries = new Array(capacity)
+	}
+
+	/** The shape record of a node. */
+	shape(node: number): ShapeRecord {
+		return this.records[this.recordOf[node]!] as ShapeRecord
+	}
+
+	/** The node of the shape at this position in `records` (made on first use), or -1. */
+	nodeAt(at: number): number {
+		const known = this.nodeAtRecord[at]!
+		if (known !== 0) return known - 1
+		if (this.records[at]!.typeName !== 'shape') return -1
+		return this.add(at, OTHER)
+	}
+
+	/** The node of the shape with this id, or -1. */
+	nodeOf(id: string): number {
+		const at = this.positions.get(id)
+		return at < 0 ? -1 : this.nodeAt(at)
+	}
+
+	/** The shape type of a node, as messages name it. */
+	typeOf(node: number): string {
+		return this.shape(node).type
+	}
+
+	add(at: number, kind: number): number {
+		if (this.count === this.ids.length) this.grow()
+		const node = this.count++
+		this.nodeAtRecord[at] = node + 1
+		this.recordOf[node] = at
+		this.kind[node] = kind
+		this.ids[node] = this.records[at]!.id
+		this.stage[node] = -1
+		return node
+	}
+
+	/** More room: a shape no node was counted for (an arrow) turned out to be a parent. */
+	private grow(): void {
+		const size = this.ids.length * 2 + 16
+		const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+			const bigger = new (a.constructor as new (n: number) => T)(size)
+			bigger.set(a)
+			return bigger
+		}
+		this.recordOf = more(this.recordOf)
+		this.kind = more(this.kind)
+		this.x = more(this.x)
+		this.y = more(this.y)
+		this.rotation = more(this.rotation)
+		this.stage = more(this.stage)
+		this.placement = more(this.placement)
+		this.rank = more(this.rank)
+		this.planRank = more(this.planRank)
+		this.ids.length = size
+		this.entries.length = size
+	}
 }
 
 /** The shapes of restored records by kind, and the arrows and bindings, in one pass. */
 export function indexShapes(restored: RestoredRecords): ShapeIndex {
 	const records = restored.records
-	// Nodes by the position of their record: ids are looked up in restoreRecords' own index.
-	const nodes: (ShapeNode | undefined)[] = new Array(records.length)
-	const positions = positionsOf(restored)
-	const nodeAt = (at: number) => {
-		const node = nodes[at]
-		if (node) return node
-		const record = records[at]!
-		if (record.typeName !== 'shape') return undefined
-		return (nodes[at] = new ShapeNode(record as ShapeRecord))
-	}
-	const nodeOf = (id: string) => {
-		const at = positions.get(id)
-		return at < 0 ? undefined : nodeAt(at)
-	}
-	const index: ShapeIndex = {
-		records,
-		positions,
-		nodeOf,
-		nodeAt,
-		frames: [],
-		milestones: [],
-		enablers: [],
-		blockers: [],
-		arrows: [],
-		bindings: [],
-	}
+	// Every shape but an arrow becomes a node when needed (as a parent, if not for its own sake);
+	// an arrow that is a parent (only a crafted file has one) makes the index grow.
+	let shapes = 0
+	let arrows = 0
+	let bindings = 0
 	for (let i = 0; i < records.length; i++) {
 		const record = records[i]!
 		if (record.typeName === 'shape') {
-			let list: ShapeNode[]
+			if ((record as ShapeRecord).type === 'arrow') arrows++
+			else shapes++
+		} else if (record.typeName === 'binding') bindings++
+	}
+	const index = new ShapeIndex(records, positionsOf(restored), shapes)
+	index.arrows = new Int32Array(arrows)
+	index.bindings = new Int32Array(bindings)
+	arrows = 0
+	bindings = 0
+	for (let i = 0; i < records.length; i++) {
+		const record = records[i]!
+		if (record.typeName === 'shape') {
 			switch ((record as ShapeRecord).type) {
 				case 'arrow':
-					index.arrows.push(i)
-					continue
+					index.arrows[arrows++] = i
+					break
 				case 'frame':
-					list = index.frames
+					index.frames.push(index.add(i, FRAME))
 					break
 				case 'milestone':
-					list = index.milestones
+					index.milestones.push(index.add(i, MILESTONE))
 					break
 				case 'enabler':
-					list = index.enablers
+					index.enablers.push(index.add(i, ENABLER))
 					break
 				case 'blocker':
-					list = index.blockers
+					index.blockers.push(index.add(i, BLOCKER))
 					break
-				default:
-					continue
 			}
-			const node = new ShapeNode(record as ShapeRecord)
-			nodes[i] = node
-			list.push(node)
 		} else if (record.typeName === 'binding') {
-			index.bindings.push(i)
+			index.bindings[bindings++] = i
 		}
 	}
 	return index
-}
-
-/**
- * Adds `node` to a link list once. Short lists are copied at their exact size: most shapes have a
- * link or two, and pushing onto a one-element array gives it room for seventeen.
- */
-export function link(list: ShapeNode[] | null, node: ShapeNode): ShapeNode[] {
-	if (!list) return [node]
-	if (list.includes(node)) return list
-	switch (list.length) {
-		case 1:
-			return [list[0]!, node]
-		case 2:
-			return [list[0]!, list[1]!, node]
-		case 3:
-			return [list[0]!, list[1]!, list[2]!, node]
-	}
-	list.push(node)
-	return list
 }

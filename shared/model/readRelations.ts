@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../schema/diagnosticSchema'
 import type { PlanRelation } from '../schema/planSchema'
-import { link, type ShapeIndex, type ShapeNode } from './indexShapes'
+import { BLOCKER, ENABLER, FRAME, MILESTONE, type ShapeIndex } from './indexShapes'
+import { BLOCKS, DEPENDS_ON, ENABLES, Links } from './Links'
 import type { BindingRecord, ShapeRecord } from './records'
 import { makeDiagnostic } from './makeDiagnostic'
 import { MAX_TEXT_LENGTH } from './maxTextLength'
@@ -8,11 +9,14 @@ import { richTextToPlain } from './richTextToPlain'
 
 /**
  * The relations drawn as arrows (SPEC A1-A4): an arrow bound at both ends between typed shapes.
- * milestone A -> milestone B: B depends on A. enabler, blocker: either direction. Each relation
- * is also linked into the nodes of its two shapes (`out`, `enablers`, `blockedBy`).
+ * milestone A -> milestone B: B depends on A. enabler, blocker: either direction. The relations
+ * come back in arrow order, and as `Links` between the nodes of their shapes.
  */
-export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): PlanRelation[] {
-	const { records, positions, nodeAt, bindings } = index
+export function readRelations(
+	index: ShapeIndex,
+	diagnostics: Diagnostic[]
+): { relations: PlanRelation[]; links: Links } {
+	const { records, positions, bindings } = index
 	// The binding at each end of each arrow, by the arrow's position: binding position + 1, or 0;
 	// and where the shape that end touches sits: its position + 1, or 0 when it does not exist.
 	const startOf = new Int32Array(records.length)
@@ -47,20 +51,24 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 	}
 
 	const relations: PlanRelation[] = []
-	for (const at of index.arrows) {
-		const from = startTo[at] ? nodeAt(startTo[at]! - 1) : undefined
-		const to = endTo[at] ? nodeAt(endTo[at]! - 1) : undefined
+	// Read through `index` after nodeAt, which may grow the index's arrays.
+	const { arrows } = index
+	const linkFrom = new Int32Array(arrows.length)
+	const linkTo = new Int32Array(arrows.length)
+	const linkKind = new Uint8Array(arrows.length)
+	for (let a = 0; a < arrows.length; a++) {
+		const at = arrows[a]!
+		const from = startTo[at] ? index.nodeAt(startTo[at]! - 1) : -1
+		const to = endTo[at] ? index.nodeAt(endTo[at]! - 1) : -1
 		const arrow = records[at] as ShapeRecord
 		const id = arrow.id
-		if (!from || !to) {
+		if (from < 0 || to < 0) {
 			let bound = 0
 			// Each end's shape was found with its binding: an end bound to no shape is dangling.
-			for (const [end, shape] of [
-				[startOf[at]!, from],
-				[endOf[at]!, to],
-			] as const) {
+			for (let e = 0; e < 2; e++) {
+				const end = e === 0 ? startOf[at]! : endOf[at]!
 				if (!end) continue
-				if (shape) bound++
+				if ((e === 0 ? from : to) >= 0) bound++
 				else {
 					const b = records[end - 1] as BindingRecord
 					diagnostics.push(
@@ -81,61 +89,64 @@ export function readRelations(index: ShapeIndex, diagnostics: Diagnostic[]): Pla
 			)
 			continue
 		}
-		const kind = from === to ? null : kindOf(from.type, to.type)
-		if (!kind) {
+		const fromKind = index.kind[from]!
+		const toKind = index.kind[to]!
+		const kind = from === to ? -1 : kindOf(fromKind, toKind)
+		if (kind < 0) {
 			diagnostics.push(
 				makeDiagnostic(
 					'arrow-ignored',
 					id,
 					from === to
 						? `An arrow starts and ends on the same shape; it was ignored.`
-						: `An arrow from a ${label(from)} to a ${label(to)} has no meaning in the plan; it was ignored.`
+						: `An arrow from a ${label(index, from)} to a ${label(index, to)} has no meaning in the plan; it was ignored.`
 				)
 			)
 			continue
 		}
 		// The relation runs from the milestone depended on, the enabler, or the blocker.
-		const forward = kind === 'depends-on' || from.type === kindSource[kind]
+		const forward = kind === DEPENDS_ON || fromKind === kindSource[kind]
 		const source = forward ? from : to
 		const target = forward ? to : from
 		const props = arrow.props
 		let note = richTextToPlain(props.richText ?? props.text)
 		if (note.length > MAX_TEXT_LENGTH) note = note.slice(0, MAX_TEXT_LENGTH)
-		relations.push({ id, kind, from: source.id, to: target.id, note })
-		connect(kind, source, target)
+		relations.push({
+			id,
+			kind: kindNames[kind]!,
+			from: index.ids[source]!,
+			to: index.ids[target]!,
+			note,
+		})
+		linkFrom[relations.length - 1] = source
+		linkTo[relations.length - 1] = target
+		linkKind[relations.length - 1] = kind
 	}
-	return relations
-}
-
-const kindSource = { 'depends-on': 'milestone', enables: 'enabler', blocks: 'blocker' } as const
-
-/** The relation an arrow between shapes of these types draws, in either direction, or null. */
-function kindOf(a: string, b: string): PlanRelation['kind'] | null {
-	if (a === 'milestone') {
-		if (b === 'milestone') return 'depends-on'
-		if (b === 'enabler') return 'enables'
-		if (b === 'blocker') return 'blocks'
-	} else if (a === 'enabler') {
-		if (b === 'milestone') return 'enables'
-		if (b === 'blocker') return 'blocks'
-	} else if (a === 'blocker') {
-		if (b === 'milestone' || b === 'enabler') return 'blocks'
-	}
-	return null
-}
-
-/** Links a relation into its shapes: `to` depends on `from`; `from` enables or blocks `to`. */
-function connect(kind: PlanRelation['kind'], from: ShapeNode, to: ShapeNode): void {
-	if (kind === 'depends-on') to.out = link(to.out, from)
-	else if (kind === 'enables') {
-		to.enablers = link(to.enablers, from)
-		from.out = link(from.out, to)
-	} else {
-		from.out = link(from.out, to)
-		to.blockedBy = link(to.blockedBy, from)
+	return {
+		relations,
+		links: new Links(index.count, linkFrom, linkTo, linkKind, relations.length),
 	}
 }
 
-function label(node: ShapeNode): string {
-	return node.type === 'frame' ? 'stage' : `${node.type} shape`
+const kindNames: PlanRelation['kind'][] = ['depends-on', 'enables', 'blocks']
+/** The node kind each relation runs from (by DEPENDS_ON, ENABLES, BLOCKS). */
+const kindSource = [MILESTONE, ENABLER, BLOCKER]
+
+/** The relation an arrow between nodes of these kinds draws, in either direction, or -1. */
+function kindOf(a: number, b: number): number {
+	if (a === MILESTONE) {
+		if (b === MILESTONE) return DEPENDS_ON
+		if (b === ENABLER) return ENABLES
+		if (b === BLOCKER) return BLOCKS
+	} else if (a === ENABLER) {
+		if (b === MILESTONE) return ENABLES
+		if (b === BLOCKER) return BLOCKS
+	} else if (a === BLOCKER) {
+		if (b === MILESTONE || b === ENABLER) return BLOCKS
+	}
+	return -1
+}
+
+function label(index: ShapeIndex, node: number): string {
+	return index.kind[node] === FRAME ? 'stage' : `${index.typeOf(node)} shape`
 }

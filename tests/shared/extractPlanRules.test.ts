@@ -57,6 +57,30 @@ describe('stages', () => {
 		// Child's page x is 1000 - 500 = 500: left of Mid (700) and of Rotated (1000).
 		expect(p.stages.map((s) => s.name)).toEqual(['Child', 'Mid', 'Rotated'])
 	})
+	it('S1: an arrow may be a parent in a crafted file; its children still find their stage', () => {
+		// tldraw never nests shapes in an arrow, but a file may: the arrow is followed like a group.
+		const [holder] = arrow('shape:holder', null, null)
+		const p = plan([
+			page,
+			frame('shape:s', 'Stage', 0),
+			{ ...holder!, parentId: 'shape:s', x: 40, y: 30 },
+			...Array.from({ length: 20 }, (_, i) =>
+				milestone(`shape:m${String(i).padStart(2, '0')}`, 'shape:holder', i * 10, 0)
+			),
+			...arrow('shape:to-arrow', 'shape:m00', 'shape:holder'),
+		])
+		expect(p.milestones.map((m) => m.stage)).toEqual(Array(20).fill('shape:s'))
+		expect(p.milestones[0]!.id).toBe('shape:m00')
+		expect(p.diagnostics.filter((d) => d.code === 'arrow-ignored')).toEqual([
+			{
+				code: 'arrow-ignored',
+				severity: 'info',
+				shapeId: 'shape:to-arrow',
+				message:
+					'An arrow from a milestone shape to a arrow shape has no meaning in the plan; it was ignored.',
+			},
+		])
+	})
 })
 
 describe('relations', () => {
