@@ -1,7 +1,8 @@
-import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
+import { BaseBoxShapeUtil, HTMLContainer, type SvgExportContext } from 'tldraw'
 import { blockerPropsSchema } from '../../shared/schema/blockerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { blockerSvg } from './blockerSvg'
 import { ProblemRing } from './ProblemRing'
 import { propsValidatorsFrom } from './propsValidators'
 import type { BlockerShape } from './shapeTypes'
@@ -82,6 +83,11 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 				<ProblemRing id={shape.id} w={w} h={h} />
 			</>
 		)
+	}
+
+	/** Drawn as SVG for PNG and SVG export (see blockerSvg.tsx). */
+	override toSvg(shape: BlockerShape, ctx: SvgExportContext) {
+		return blockerSvg(this.editor, shape, ctx)
 	}
 
 	getIndicatorPath(shape: BlockerShape) {

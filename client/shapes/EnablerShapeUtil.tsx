@@ -2,6 +2,7 @@ import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { enablerPropsSchema } from '../../shared/schema/enablerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { enablerSvg } from './enablerSvg'
 import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
@@ -85,6 +86,11 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 				<ProblemRing id={shape.id} w={w} h={h} />
 			</>
 		)
+	}
+
+	/** Drawn as SVG for PNG and SVG export (see enablerSvg.tsx). */
+	override toSvg(shape: EnablerShape) {
+		return enablerSvg(this.editor, shape)
 	}
 
 	getIndicatorPath(shape: EnablerShape) {

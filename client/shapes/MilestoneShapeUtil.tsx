@@ -1,8 +1,9 @@
-import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
+import { BaseBoxShapeUtil, HTMLContainer, type SvgExportContext } from 'tldraw'
 import { localToday } from '../../shared/schema/dateString'
 import { milestonePropsSchema } from '../../shared/schema/milestoneProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { milestoneSvg } from './milestoneSvg'
 import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
@@ -79,6 +80,11 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 				<ProblemRing id={shape.id} w={w} h={h} />
 			</>
 		)
+	}
+
+	/** Drawn as SVG for PNG and SVG export (see milestoneSvg.tsx). */
+	override toSvg(shape: MilestoneShape, ctx: SvgExportContext) {
+		return milestoneSvg(this.editor, shape, ctx)
 	}
 
 	getIndicatorPath(shape: MilestoneShape) {

@@ -90,6 +90,12 @@ describe('the map as a picture', () => {
 		]) {
 			expect(parsed.text).toContain(title)
 		}
+		// Milestones, enablers and blockers are drawn as SVG (their toSvg), not copied as HTML
+		// into a <foreignObject> with every computed style, which took tldraw about 20 ms a shape.
+		expect(svg).not.toContain('dm-shape')
+		for (const label of ['MILESTONE', 'LEGAL', 'BLOCKER · HIGH', 'Due 31 Mar 2028']) {
+			expect(parsed.text).toContain(label)
+		}
 		expect(svg).toContain('@font-face')
 		expect(svg).not.toMatch(/url\(["']?https?:/)
 		const offOrigin = alice.requests

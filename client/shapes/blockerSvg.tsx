@@ -1,0 +1,142 @@
+import type { ReactElement } from 'react'
+import type { Editor, SvgExportContext } from 'tldraw'
+import { blockerKindLabels, severityLabels } from './BlockerShapeUtil'
+import type { BlockerShape } from './shapeTypes'
+import { stripePattern } from './stripePattern'
+import { PILL_HEIGHT, svgPill } from './svgPill'
+import { svgRow } from './svgRow'
+import { svgText } from './svgText'
+import { roundedPath } from './enablerSvg'
+
+/** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
+const severityStyles = {
+	low: { border: '#fbbf24', background: '#fffbeb', width: 3 },
+	medium: { border: '#f97316', background: '#fff7ed', width: 3 },
+	high: { border: '#b91c1c', background: '#fef2f2', width: 4 },
+} as const
+
+const BAND_HEIGHT = Math.max(PILL_HEIGHT, 20) + 6
+const META_HEIGHT = 18
+const TITLE_LINE = Math.round(16 * 1.25)
+
+/**
+ * A blocker as SVG, drawn as styles.css draws it on the canvas (warning colours by severity, a
+ * hazard-striped band, what could delay us, its kind and who unblocks it; faded and dashed once
+ * resolved), for PNG and SVG export.
+ */
+export function blockerSvg(
+	editor: Editor,
+	shape: BlockerShape,
+	ctx: SvgExportContext
+): ReactElement {
+	const { title, kind, owner, severity, status, w, h } = shape.props
+	const look = severityStyles[severity]
+	const border = look.width
+	const resolved = status === 'resolved'
+	const inner = w - 2 * border
+	const bandMiddle = border + BAND_HEIGHT / 2
+	const stripes =
+		severity === 'high'
+			? stripePattern(ctx, 'hazard-high', ['#fecaca', '#fca5a5'], 10, -45)
+			: stripePattern(ctx, 'hazard', ['#fde68a', '#fcd34d'], 10, -45)
+	const pill = resolved
+		? svgPill(editor, 'Resolved', 'resolved', w - border - 10, bandMiddle, (inner - 20) / 2)
+		: null
+	const icon = svgText(editor, '⚠', border + 10, bandMiddle - 10, 20, {
+		fontSize: 16,
+		color: '#111827',
+	})
+	const kindLeft = border + 10 + icon.width + 6
+	const kindText = svgText(
+		editor,
+		`BLOCKER · ${severityLabels[severity].toUpperCase()}`,
+		kindLeft,
+		bandMiddle - 7.5,
+		Math.max(1, w - border - 10 - (pill ? pill.width + 8 : 0) - kindLeft),
+		{
+			fontSize: 12,
+			fontWeight: 700,
+			color: severity === 'high' ? '#7f1d1d' : '#7c2d12',
+			letterSpacing: '0.06em',
+		}
+	)
+	const left = border + 12
+	const width = Math.max(1, inner - 24)
+	const titleTop = border + BAND_HEIGHT + 8
+	const metaTop = h - border - 10 - META_HEIGHT
+	const lines = Math.min(2, Math.floor((metaTop - 6 - titleTop) / TITLE_LINE))
+	const titleText =
+		lines < 1
+			? null
+			: svgText(
+					editor,
+					title === '' ? 'Double-click: what could delay us?' : title,
+					left,
+					titleTop,
+					width,
+					title === ''
+						? { fontSize: 15, fontWeight: 500, fontStyle: 'italic', color: '#9ca3af' }
+						: {
+								fontSize: 16,
+								fontWeight: 700,
+								color: '#111827',
+								decoration: resolved ? 'line-through' : undefined,
+							},
+					{ maxLines: lines }
+				).element
+	const radius = 10 - border / 2
+	return (
+		<g opacity={resolved ? 0.6 : 1}>
+			<rect
+				x={border / 2}
+				y={border / 2}
+				width={w - border}
+				height={h - border}
+				rx={radius}
+				fill={look.background}
+			/>
+			<path d={roundedPath(border, border, inner, BAND_HEIGHT, 10 - border, 0)} fill={stripes} />
+			<line
+				x1={border}
+				x2={w - border}
+				y1={border + BAND_HEIGHT - 1}
+				y2={border + BAND_HEIGHT - 1}
+				stroke="rgba(0, 0, 0, 0.15)"
+				strokeWidth={2}
+			/>
+			<rect
+				x={border / 2}
+				y={border / 2}
+				width={w - border}
+				height={h - border}
+				rx={radius}
+				fill="none"
+				stroke={look.border}
+				strokeWidth={border}
+				strokeDasharray={resolved ? `${border * 3} ${border * 2}` : undefined}
+			/>
+			{icon.element}
+			{kindText.element}
+			{pill?.element}
+			{titleText}
+			{svgRow(
+				editor,
+				{
+					text: blockerKindLabels[kind],
+					style: { fontSize: 14, fontWeight: 700, color: '#7c2d12' },
+					fixed: true,
+				},
+				{
+					text: owner === '' ? 'Nobody to unblock' : `Unblocks: ${owner}`,
+					style:
+						owner === ''
+							? { fontSize: 14, fontStyle: 'italic', color: '#b91c1c' }
+							: { fontSize: 14, color: '#374151' },
+				},
+				left,
+				metaTop,
+				width
+			)}
+		</g>
+	)
+}

@@ -1,0 +1,130 @@
+import type { ReactElement } from 'react'
+import type { Editor } from 'tldraw'
+import { enablerStatusLabels, serviceLabels } from './EnablerShapeUtil'
+import { formatDate } from './formatDate'
+import type { EnablerShape } from './shapeTypes'
+import { PILL_HEIGHT, svgPill } from './svgPill'
+import { svgRow } from './svgRow'
+import { svgText } from './svgText'
+
+/** Each service's colour (styles.css, `.dm-enabler[data-service]`). */
+export const serviceColours: Record<EnablerShape['props']['service'], string> = {
+	legal: '#7c3aed',
+	finance: '#047857',
+	procurement: '#0e7490',
+	digital: '#1d4ed8',
+	hr: '#be185d',
+	comms: '#c2410c',
+	data: '#4338ca',
+	estates: '#854d0e',
+	other: '#6b7280',
+}
+
+const BORDER = 2
+const BAND_PAD_Y = 4
+const BAND_HEIGHT = PILL_HEIGHT + 2 * BAND_PAD_Y
+const META_HEIGHT = 18
+const TITLE_LINE = Math.round(16 * 1.25)
+
+/**
+ * An enabler as SVG, drawn as styles.css draws it on the canvas (a band in the service's colour
+ * with the service and status, what is needed, how and by when), for PNG and SVG export.
+ */
+export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
+	const { service, contribution, how, neededBy, status, w, h } = shape.props
+	const colour = serviceColours[service]
+	const inner = w - 2 * BORDER
+	const bandMiddle = BORDER + BAND_HEIGHT / 2
+	const pill = svgPill(
+		editor,
+		enablerStatusLabels[status],
+		status,
+		w - BORDER - 10,
+		bandMiddle,
+		(inner - 20) / 2,
+		'rgba(255, 255, 255, 0.9)'
+	)
+	const serviceText = svgText(
+		editor,
+		serviceLabels[service].toUpperCase(),
+		BORDER + 10,
+		bandMiddle - 9,
+		Math.max(1, inner - 20 - pill.width - 8),
+		{ fontSize: 14, fontWeight: 700, color: '#ffffff', letterSpacing: '0.04em' }
+	)
+	const left = BORDER + 12
+	const width = Math.max(1, inner - 24)
+	const titleTop = BORDER + BAND_HEIGHT + 8
+	const metaTop = h - BORDER - 10 - META_HEIGHT
+	const lines = Math.min(2, Math.floor((metaTop - 6 - titleTop) / TITLE_LINE))
+	const title =
+		lines < 1
+			? null
+			: svgText(
+					editor,
+					contribution === '' ? 'Double-click: what do we need?' : contribution,
+					left,
+					titleTop,
+					width,
+					contribution === ''
+						? { fontSize: 15, fontWeight: 500, fontStyle: 'italic', color: '#9ca3af' }
+						: { fontSize: 16, fontWeight: 700, color: '#111827' },
+					{ maxLines: lines }
+				).element
+	// Rounded 6 at the top and 10 at the bottom, as the card's border-radius.
+	const outline = roundedPath(BORDER / 2, BORDER / 2, w - BORDER, h - BORDER, 6 - 1, 10 - 1)
+	const band = roundedPath(BORDER, BORDER, inner, BAND_HEIGHT, 6 - BORDER, 0)
+	return (
+		<g>
+			<path d={outline} fill="#ffffff" stroke={colour} strokeWidth={BORDER} />
+			<path d={band} fill={colour} />
+			{serviceText.element}
+			{pill.element}
+			{title}
+			{svgRow(
+				editor,
+				{
+					text: how === '' ? 'How?' : how,
+					style:
+						how === ''
+							? { fontSize: 14, fontStyle: 'italic', color: '#b91c1c' }
+							: { fontSize: 14, color: '#4b5563' },
+				},
+				{
+					text: neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`,
+					style: { fontSize: 14, color: '#374151' },
+				},
+				left,
+				metaTop,
+				width
+			)}
+		</g>
+	)
+}
+
+/** A rectangle path with radius `top` on its top corners and `bottom` on its bottom ones. */
+export function roundedPath(
+	x: number,
+	y: number,
+	w: number,
+	h: number,
+	top: number,
+	bottom: number
+): string {
+	const t = Math.max(0, Math.min(top, w / 2, h / 2))
+	const b = Math.max(0, Math.min(bottom, w / 2, h / 2))
+	return [
+		`M ${x + t} ${y}`,
+		`H ${x + w - t}`,
+		t ? `A ${t} ${t} 0 0 1 ${x + w} ${y + t}` : '',
+		`V ${y + h - b}`,
+		b ? `A ${b} ${b} 0 0 1 ${x + w - b} ${y + h}` : '',
+		`H ${x + b}`,
+		b ? `A ${b} ${b} 0 0 1 ${x} ${y + h - b}` : '',
+		`V ${y + t}`,
+		t ? `A ${t} ${t} 0 0 1 ${x + t} ${y}` : '',
+		'Z',
+	]
+		.filter(Boolean)
+		.join(' ')
+}
