@@ -1,12 +1,12 @@
 import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
 import { blockerKindLabels, severityLabels } from './BlockerShapeUtil'
+import { roundedPath } from './roundedPath'
 import type { BlockerShape } from './shapeTypes'
 import { stripePattern } from './stripePattern'
 import { PILL_HEIGHT, svgPill } from './svgPill'
 import { svgRow } from './svgRow'
 import { svgText } from './svgText'
-import { roundedPath } from './enablerSvg'
 
 /** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
 const severityStyles = {

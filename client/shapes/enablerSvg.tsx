@@ -2,6 +2,7 @@ import type { ReactElement } from 'react'
 import type { Editor } from 'tldraw'
 import { enablerStatusLabels, serviceLabels } from './EnablerShapeUtil'
 import { formatDate } from './formatDate'
+import { roundedPath } from './roundedPath'
 import type { EnablerShape } from './shapeTypes'
 import { PILL_HEIGHT, svgPill } from './svgPill'
 import { svgRow } from './svgRow'
@@ -100,31 +101,4 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 			)}
 		</g>
 	)
-}
-
-/** A rectangle path with radius `top` on its top corners and `bottom` on its bottom ones. */
-export function roundedPath(
-	x: number,
-	y: number,
-	w: number,
-	h: number,
-	top: number,
-	bottom: number
-): string {
-	const t = Math.max(0, Math.min(top, w / 2, h / 2))
-	const b = Math.max(0, Math.min(bottom, w / 2, h / 2))
-	return [
-		`M ${x + t} ${y}`,
-		`H ${x + w - t}`,
-		t ? `A ${t} ${t} 0 0 1 ${x + w} ${y + t}` : '',
-		`V ${y + h - b}`,
-		b ? `A ${b} ${b} 0 0 1 ${x + w - b} ${y + h}` : '',
-		`H ${x + b}`,
-		b ? `A ${b} ${b} 0 0 1 ${x} ${y + h - b}` : '',
-		`V ${y + t}`,
-		t ? `A ${t} ${t} 0 0 1 ${x + t} ${y}` : '',
-		'Z',
-	]
-		.filter(Boolean)
-		.join(' ')
 }
