@@ -5,8 +5,9 @@ import { roundedPath } from './roundedPath'
 import type { BlockerShape } from './shapeTypes'
 import { stripePattern } from './stripePattern'
 import { PILL_HEIGHT, svgPill } from './svgPill'
-import { svgRow } from './svgRow'
+import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
+import { svgTitle } from './svgTitle'
 
 /** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
 const severityStyles = {
@@ -17,7 +18,6 @@ const severityStyles = {
 
 const BAND_HEIGHT = Math.max(PILL_HEIGHT, 20) + 6
 const META_HEIGHT = 18
-const TITLE_LINE = Math.round(16 * 1.25)
 
 /**
  * A blocker as SVG, drawn as styles.css draws it on the canvas (warning colours by severity, a
@@ -64,26 +64,18 @@ export function blockerSvg(
 	const width = Math.max(1, inner - 24)
 	const titleTop = border + BAND_HEIGHT + 8
 	const metaTop = h - border - 10 - META_HEIGHT
-	const lines = Math.min(2, Math.floor((metaTop - 6 - titleTop) / TITLE_LINE))
-	const titleText =
-		lines < 1
-			? null
-			: svgText(
-					editor,
-					title === '' ? 'Double-click: what could delay us?' : title,
-					left,
-					titleTop,
-					width,
-					title === ''
-						? { fontSize: 15, fontWeight: 500, fontStyle: 'italic', color: '#9ca3af' }
-						: {
-								fontSize: 16,
-								fontWeight: 700,
-								color: '#111827',
-								decoration: resolved ? 'line-through' : undefined,
-							},
-					{ maxLines: lines }
-				).element
+	const titleText = svgTitle(
+		editor,
+		{ text: title, placeholder: 'Double-click: what could delay us?' },
+		{ left, top: titleTop, bottom: metaTop - 6, width },
+		{
+			fontSize: 16,
+			fontWeight: 700,
+			color: '#111827',
+			decoration: resolved ? 'line-through' : undefined,
+		},
+		2
+	)
 	const radius = 10 - border / 2
 	return (
 		<g opacity={resolved ? 0.6 : 1}>
@@ -126,13 +118,7 @@ export function blockerSvg(
 					style: { fontSize: 14, fontWeight: 700, color: '#7c2d12' },
 					fixed: true,
 				},
-				{
-					text: owner === '' ? 'Nobody to unblock' : `Unblocks: ${owner}`,
-					style:
-						owner === ''
-							? { fontSize: 14, fontStyle: 'italic', color: '#b91c1c' }
-							: { fontSize: 14, color: '#374151' },
-				},
+				rowItem(owner === '' ? '' : `Unblocks: ${owner}`, 'Nobody to unblock'),
 				left,
 				metaTop,
 				width

@@ -5,8 +5,9 @@ import { formatDate } from './formatDate'
 import { roundedPath } from './roundedPath'
 import type { EnablerShape } from './shapeTypes'
 import { PILL_HEIGHT, svgPill } from './svgPill'
-import { svgRow } from './svgRow'
+import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
+import { svgTitle } from './svgTitle'
 
 /** Each service's colour (styles.css, `.dm-enabler[data-service]`). */
 export const serviceColours: Record<EnablerShape['props']['service'], string> = {
@@ -25,7 +26,6 @@ const BORDER = 2
 const BAND_PAD_Y = 4
 const BAND_HEIGHT = PILL_HEIGHT + 2 * BAND_PAD_Y
 const META_HEIGHT = 18
-const TITLE_LINE = Math.round(16 * 1.25)
 
 /**
  * An enabler as SVG, drawn as styles.css draws it on the canvas (a band in the service's colour
@@ -57,21 +57,13 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 	const width = Math.max(1, inner - 24)
 	const titleTop = BORDER + BAND_HEIGHT + 8
 	const metaTop = h - BORDER - 10 - META_HEIGHT
-	const lines = Math.min(2, Math.floor((metaTop - 6 - titleTop) / TITLE_LINE))
-	const title =
-		lines < 1
-			? null
-			: svgText(
-					editor,
-					contribution === '' ? 'Double-click: what do we need?' : contribution,
-					left,
-					titleTop,
-					width,
-					contribution === ''
-						? { fontSize: 15, fontWeight: 500, fontStyle: 'italic', color: '#9ca3af' }
-						: { fontSize: 16, fontWeight: 700, color: '#111827' },
-					{ maxLines: lines }
-				).element
+	const title = svgTitle(
+		editor,
+		{ text: contribution, placeholder: 'Double-click: what do we need?' },
+		{ left, top: titleTop, bottom: metaTop - 6, width },
+		{ fontSize: 16, fontWeight: 700, color: '#111827' },
+		2
+	)
 	// Rounded 6 at the top and 10 at the bottom, as the card's border-radius.
 	const outline = roundedPath(BORDER / 2, BORDER / 2, w - BORDER, h - BORDER, 6 - 1, 10 - 1)
 	const band = roundedPath(BORDER, BORDER, inner, BAND_HEIGHT, 6 - BORDER, 0)
@@ -84,13 +76,7 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 			{title}
 			{svgRow(
 				editor,
-				{
-					text: how === '' ? 'How?' : how,
-					style:
-						how === ''
-							? { fontSize: 14, fontStyle: 'italic', color: '#b91c1c' }
-							: { fontSize: 14, color: '#4b5563' },
-				},
+				rowItem(how, 'How?', '#4b5563'),
 				{
 					text: neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`,
 					style: { fontSize: 14, color: '#374151' },

@@ -7,8 +7,9 @@ import { RAG_TRAIL_LENGTH } from './RagTrail'
 import type { MilestoneShape } from './shapeTypes'
 import { stripePattern } from './stripePattern'
 import { PILL_HEIGHT, svgPill } from './svgPill'
-import { svgRow } from './svgRow'
+import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
+import { svgTitle } from './svgTitle'
 
 export const ragColours = { green: '#16a34a', amber: '#f59e0b', red: '#dc2626' } as const
 
@@ -18,7 +19,6 @@ const PAD_X = 12
 const GAP = 6
 const META_HEIGHT = 18
 const TRAIL_HEIGHT = 16
-const TITLE_LINE = Math.round(18 * 1.25)
 
 /**
  * A milestone as SVG, drawn as styles.css draws it on the canvas (RAG band, kind and status,
@@ -50,29 +50,13 @@ export function milestoneSvg(
 	const metaTop = bottom - META_HEIGHT
 	const trailTop = checkins.length > 0 ? metaTop - GAP - TRAIL_HEIGHT : metaTop
 	const titleTop = top + PILL_HEIGHT + GAP
-	const lines = Math.min(3, Math.floor((trailTop - GAP - titleTop) / TITLE_LINE))
-	const titleText =
-		lines < 1
-			? null
-			: title === ''
-				? svgText(
-						editor,
-						'Double-click to name this milestone',
-						left,
-						titleTop,
-						width,
-						{ fontSize: 15, fontWeight: 500, fontStyle: 'italic', color: '#9ca3af' },
-						{ maxLines: lines }
-					).element
-				: svgText(
-						editor,
-						title,
-						left,
-						titleTop,
-						width,
-						{ fontSize: 18, fontWeight: 700, color: status === 'done' ? '#4b5563' : '#111827' },
-						{ maxLines: lines }
-					).element
+	const titleText = svgTitle(
+		editor,
+		{ text: title, placeholder: 'Double-click to name this milestone' },
+		{ left, top: titleTop, bottom: trailTop - GAP, width },
+		{ fontSize: 18, fontWeight: 700, color: status === 'done' ? '#4b5563' : '#111827' },
+		3
+	)
 	const overdue = due !== '' && status !== 'done' && due < localToday()
 	// The band's left corners follow the card's inner rounding (radius 10 less the border).
 	const r = 10 - BORDER
@@ -99,13 +83,7 @@ export function milestoneSvg(
 			{checkins.length > 0 ? ragTrail(editor, checkins, left, trailTop, width) : null}
 			{svgRow(
 				editor,
-				{
-					text: owner === '' ? 'No owner' : owner,
-					style:
-						owner === ''
-							? { fontSize: 14, fontStyle: 'italic', color: '#b91c1c' }
-							: { fontSize: 14, color: '#374151' },
-				},
+				rowItem(owner, 'No owner'),
 				{
 					text: due === '' ? 'No due date' : `Due ${formatDate(due)}`,
 					style: overdue

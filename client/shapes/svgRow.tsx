@@ -11,6 +11,13 @@ export interface RowItem {
 
 const GAP = 8
 
+/** A meta-row item: `value`, or `whenEmpty` in red italics (`[data-empty]`) when it is empty. */
+export function rowItem(value: string, whenEmpty: string, colour = '#374151'): RowItem {
+	return value === ''
+		? { text: whenEmpty, style: { fontSize: 14, fontStyle: 'italic', color: '#b91c1c' } }
+		: { text: value, style: { fontSize: 14, color: colour } }
+}
+
 /**
  * A one-line row with an item at each end, as `.dm-meta-row` lays it out: when both do not fit,
  * each gives way in proportion to its width (the flex rule), and a cut item ends in an ellipsis.
