@@ -1,9 +1,17 @@
 /** Probes one lookup may take before the index gives up on its hash and uses a `Map` instead. */
 const MAX_PROBES = 48
+/**
+ * A slot holds position + 1 in its low 24 bits and the top 8 bits of the id's hash above them,
+ * so that most ids that are not the one sought are passed over without reading their record.
+ * Lists of 16 million records and more use a `Map`.
+ */
+const POSITION_BITS = 0x00ffffff
+const MARK_BITS = ~POSITION_BITS
+const MAX_POSITION = POSITION_BITS
 
 /**
  * Where each id sits in a list of records: an open-addressing hash table in one `Int32Array`
- * (slot: record position + 1, then the id's hash), comparing ids only when their hashes agree.
+ * (a slot: record position + 1, with 8 bits of the id's hash), comparing ids only when those agree.
  *
  * Extraction looks ids up in lists of 20,000 records and more; a `Map` of that size grows through
  * eight tables on the JavaScript heap, and each lookup reads the stored key string, wherever it is
@@ -24,8 +32,12 @@ export class IdIndex {
 		expected: number
 	) {
 		let capacity = 16
-		while (capacity < expected * 2) capacity *= 2
-		this.table = new Int32Array(capacity * 2)
+		if (expected >= MAX_POSITION) {
+			this.map = new Map()
+		} else {
+			while (capacity < expected * 2) capacity *= 2
+		}
+		this.table = new Int32Array(this.map ? 0 : capacity)
 		this.mask = capacity - 1
 	}
 
@@ -37,12 +49,16 @@ export class IdIndex {
 	get(id: string): number {
 		if (this.map) return this.map.get(id) ?? -1
 		const hash = hashOf(id)
+		const mark = hash & MARK_BITS
 		const { table, mask, records } = this
 		let slot = hash & mask
 		for (let probes = 0; probes < MAX_PROBES; probes++) {
-			const entry = table[slot * 2]!
+			const entry = table[slot]!
 			if (entry === 0) return -1
-			if (table[slot * 2 + 1] === hash && records[entry - 1]!.id === id) return entry - 1
+			if ((entry & MARK_BITS) === mark) {
+				const at = (entry & POSITION_BITS) - 1
+				if (records[at]!.id === id) return at
+			}
 			slot = (slot + 1) & mask
 		}
 		this.useMap()
@@ -57,19 +73,26 @@ export class IdIndex {
 			this.map.set(id, position)
 			return -1
 		}
+		if (position + 1 >= MAX_POSITION) {
+			this.useMap()
+			return this.add(id, position)
+		}
 		if ((this.count + 1) * 2 > this.mask + 1) this.grow()
 		const hash = hashOf(id)
+		const mark = hash & MARK_BITS
 		const { table, mask, records } = this
 		let slot = hash & mask
 		for (let probes = 0; probes < MAX_PROBES; probes++) {
-			const entry = table[slot * 2]!
+			const entry = table[slot]!
 			if (entry === 0) {
-				table[slot * 2] = position + 1
-				table[slot * 2 + 1] = hash
+				table[slot] = mark | (position + 1)
 				this.count++
 				return -1
 			}
-			if (table[slot * 2 + 1] === hash && records[entry - 1]!.id === id) return entry - 1
+			if ((entry & MARK_BITS) === mark) {
+				const at = (entry & POSITION_BITS) - 1
+				if (records[at]!.id === id) return at
+			}
 			slot = (slot + 1) & mask
 		}
 		this.useMap()
@@ -86,13 +109,13 @@ export class IdIndex {
 		this.table = new Int32Array(old.length * 2)
 		this.mask = this.mask * 2 + 1
 		this.count = 0
-		for (let i = 0; i < old.length; i += 2) {
+		for (let i = 0; i < old.length; i++) {
 			const entry = old[i]!
 			if (entry === 0) continue
-			let slot = old[i + 1]! & this.mask
-			while (this.table[slot * 2] !== 0) slot = (slot + 1) & this.mask
-			this.table[slot * 2] = entry
-			this.table[slot * 2 + 1] = old[i + 1]!
+			// The slot comes from the whole hash, which the entry does not keep: hash the id again.
+			let slot = hashOf(this.records[(entry & POSITION_BITS) - 1]!.id) & this.mask
+			while (this.table[slot] !== 0) slot = (slot + 1) & this.mask
+			this.table[slot] = entry
 			this.count++
 		}
 	}
@@ -100,9 +123,12 @@ export class IdIndex {
 	private useMap(): void {
 		const map = new Map<string, number>()
 		const { table, records } = this
-		for (let i = 0; i < table.length; i += 2) {
+		for (let i = 0; i < table.length; i++) {
 			const entry = table[i]!
-			if (entry !== 0) map.set(records[entry - 1]!.id, entry - 1)
+			if (entry !== 0) {
+				const at = (entry & POSITION_BITS) - 1
+				map.set(records[at]!.id, at)
+			}
 		}
 		this.map = map
 		this.table = new Int32Array(0)

@@ -33,6 +33,22 @@ describe('IdIndex', () => {
 		expect(index.size).toBe(500)
 	})
 
+	it('uses a Map for lists too long for a slot to hold the position (16 million records)', () => {
+		const big = new IdIndex([], 1 << 24)
+		expect(big.usesMap).toBe(true)
+		expect(big.add('shape:a', 1 << 24)).toBe(-1)
+		expect(big.get('shape:a')).toBe(1 << 24)
+		// An index sized small moves into a Map when a position past the limit arrives.
+		const list: { id: string }[] = records(['shape:first', 'shape:second'])
+		const index = new IdIndex(list, 2)
+		expect(index.add('shape:first', 0)).toBe(-1)
+		expect(index.add('shape:second', 0x00ffffff)).toBe(-1)
+		expect(index.usesMap).toBe(true)
+		expect(index.get('shape:first')).toBe(0)
+		expect(index.get('shape:second')).toBe(0x00ffffff)
+		expect(index.add('shape:first', 5)).toBe(0)
+	})
+
 	it('falls back to a Map when ids crowd one slot, and still answers correctly', () => {
 		// Ids whose hashes share their low 12 bits all start probing at one slot of a 4,096-slot table.
 		const ids: string[] = []
