@@ -1,5 +1,6 @@
 import { atom, transact, type Atom, type Editor, type TLShapeId } from 'tldraw'
 import type { Diagnostic } from '../../shared/schema/diagnosticSchema'
+import { isTypedShapeType } from '../../shared/schema/typedShapes'
 
 /** The worst problem of each shape: errors and warnings only (information is not marked). */
 export type ShapeProblems = ReadonlyMap<string, { severity: 'error' | 'warning'; count: number }>
@@ -21,8 +22,6 @@ export function problemsByShape(diagnostics: readonly Diagnostic[]): ShapeProble
 
 /** What a typed shape's ring shows: `error:2`, `warning:1`, or null for no ring. */
 export type RingLabel = string | null
-
-const TYPED = new Set(['milestone', 'enabler', 'blocker'])
 
 function labelOf(problem: { severity: string; count: number } | undefined): RingLabel {
 	return problem ? `${problem.severity}:${problem.count}` : null
@@ -61,7 +60,7 @@ class CanvasProblems {
 		transact(() => {
 			for (const [id, problem] of problems) {
 				const type = editor.store.unsafeGetWithoutCapture(id as TLShapeId)?.type
-				if (type === undefined || !TYPED.has(type)) others.set(id, problem)
+				if (!isTypedShapeType(type)) others.set(id, problem)
 				const ring = this.rings.get(id)
 				if (ring) ring.set(labelOf(problem))
 			}
