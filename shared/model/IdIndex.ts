@@ -8,6 +8,8 @@ const MAX_PROBES = 48
 const POSITION_BITS = 0x00ffffff
 const MARK_BITS = ~POSITION_BITS
 const MAX_POSITION = POSITION_BITS
+/** What a probe run longer than MAX_PROBES gives (tables have far fewer than 2^30 slots). */
+const GAVE_UP = -(2 ** 30)
 
 /**
  * Where each id sits in a list of records: an open-addressing hash table in one `Int32Array`
@@ -49,20 +51,12 @@ export class IdIndex {
 	get(id: string): number {
 		if (this.map) return this.map.get(id) ?? -1
 		const hash = hashOf(id)
-		const mark = hash & MARK_BITS
-		const { table, mask, records } = this
-		let slot = hash & mask
-		for (let probes = 0; probes < MAX_PROBES; probes++) {
-			const entry = table[slot]!
-			if (entry === 0) return -1
-			if ((entry & MARK_BITS) === mark) {
-				const at = (entry & POSITION_BITS) - 1
-				if (records[at]!.id === id) return at
-			}
-			slot = (slot + 1) & mask
+		const found = this.probe(id, hash)
+		if (found === GAVE_UP) {
+			this.useMap()
+			return this.get(id)
 		}
-		this.useMap()
-		return this.get(id)
+		return found >= 0 ? found : -1
 	}
 
 	/** Records `id` at `position` unless it is there already: -1 if added, else its position. */
@@ -79,24 +73,35 @@ export class IdIndex {
 		}
 		if ((this.count + 1) * 2 > this.mask + 1) this.grow()
 		const hash = hashOf(id)
+		const found = this.probe(id, hash)
+		if (found === GAVE_UP) {
+			this.useMap()
+			return this.add(id, position)
+		}
+		if (found >= 0) return found
+		this.table[-found - 1] = (hash & MARK_BITS) | (position + 1)
+		this.count++
+		return -1
+	}
+
+	/**
+	 * Walks the probe run of `id` from its home slot: the position of `id` if it is there (0 or
+	 * more), else -(the empty slot that ends the run + 1), or GAVE_UP after MAX_PROBES slots.
+	 */
+	private probe(id: string, hash: number): number {
 		const mark = hash & MARK_BITS
 		const { table, mask, records } = this
 		let slot = hash & mask
 		for (let probes = 0; probes < MAX_PROBES; probes++) {
 			const entry = table[slot]!
-			if (entry === 0) {
-				table[slot] = mark | (position + 1)
-				this.count++
-				return -1
-			}
+			if (entry === 0) return -slot - 1
 			if ((entry & MARK_BITS) === mark) {
 				const at = (entry & POSITION_BITS) - 1
 				if (records[at]!.id === id) return at
 			}
 			slot = (slot + 1) & mask
 		}
-		this.useMap()
-		return this.add(id, position)
+		return GAVE_UP
 	}
 
 	/** True once the index has fallen back to a `Map` (for tests). */
