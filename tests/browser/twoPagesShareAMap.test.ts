@@ -214,6 +214,22 @@ describe('two people in one map', () => {
 		})
 		await bob.page.waitForTimeout(500)
 		await bob.page.screenshot({ path: screenshotPath('canvas-edit-bob') })
+		// A title cut at its line clamp shows whole lines only: its box is no taller than the
+		// clamped lines (a box stretched below them showed the top of the next line).
+		const titles = await bob.page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.dm-title')].map((title) => {
+				const style = getComputedStyle(title)
+				const lines = Number(style.webkitLineClamp)
+				return {
+					text: title.textContent,
+					height: title.getBoundingClientRect().height / window.editor!.getZoomLevel(),
+					maxHeight: lines * parseFloat(style.lineHeight),
+				}
+			})
+		)
+		expect(titles.map((t) => t.text)).toContain('Payment system change needs a release slot')
+		for (const title of titles)
+			expect(title.height, title.text ?? '').toBeLessThanOrEqual(title.maxHeight + 0.5)
 		expect(alice.errors).toEqual([])
 		expect(bob.errors).toEqual([])
 	})
