@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { ImportReport } from './importReport'
 import type { MapFileContents } from './readMapFile'
+import { ModalBackdrop } from '../ui/ModalBackdrop'
 
 /** What the import dialog asks about: a file that cannot be opened, or what to do with one. */
 export type ImportDialogState =
@@ -63,7 +64,7 @@ export function ImportDialog({ state, busy, problem, onCancel, onConfirm }: Impo
 				? `Open “${state.file.fileName}” as a new map?`
 				: `Replace this map with “${state.file.fileName}”?`
 	return (
-		<div className="dm-modal-backdrop" role="presentation" onClick={busy ? undefined : onCancel}>
+		<ModalBackdrop onClick={busy ? undefined : onCancel}>
 			<div
 				className="dm-modal dm-import"
 				role={state.kind === 'new' ? 'dialog' : 'alertdialog'}
@@ -129,7 +130,7 @@ export function ImportDialog({ state, busy, problem, onCancel, onConfirm }: Impo
 					)}
 				</div>
 			</div>
-		</div>
+		</ModalBackdrop>
 	)
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ModalBackdrop } from './ModalBackdrop'
 
 interface NameDialogProps {
 	initial: string
@@ -12,7 +13,7 @@ export function NameDialog({ initial, title, onSave, onCancel }: NameDialogProps
 	const [name, setName] = useState(initial)
 	const trimmed = name.trim()
 	return (
-		<div className="dm-modal-backdrop" role="presentation">
+		<ModalBackdrop>
 			<form
 				className="dm-modal"
 				role="dialog"
@@ -45,6 +46,6 @@ export function NameDialog({ initial, title, onSave, onCancel }: NameDialogProps
 					</button>
 				</div>
 			</form>
-		</div>
+		</ModalBackdrop>
 	)
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { ModalBackdrop } from './ModalBackdrop'
 
 interface RoomLinks {
 	edit: string
@@ -57,7 +58,7 @@ export function ShareDialog({ editId, onClose }: ShareDialogProps) {
 	}
 
 	return (
-		<div className="dm-modal-backdrop" role="presentation" onClick={onClose}>
+		<ModalBackdrop onClick={onClose}>
 			<div
 				className="dm-modal dm-share"
 				role="dialog"
@@ -111,6 +112,6 @@ export function ShareDialog({ editId, onClose }: ShareDialogProps) {
 					</button>
 				</div>
 			</div>
-		</div>
+		</ModalBackdrop>
 	)
 }

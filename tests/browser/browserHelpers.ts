@@ -144,3 +144,26 @@ export async function aliceAndBobInOneRoom(): Promise<{
 	await waitForConnected(bob.page)
 	return { relay, url, alice, bob }
 }
+
+/**
+ * Where a dialog sits: its box and whether it lies wholly inside the window, and whether the
+ * dimmed backdrop behind it covers the whole window (a dialog laid out inside a panel's own layer
+ * was cut off at the panel's edge, and dimmed only the panel).
+ */
+export async function dialogPlacement(
+	page: Page,
+	selector: string
+): Promise<{ inside: boolean; backdropCoversWindow: boolean; box: unknown }> {
+	return page.evaluate((sel) => {
+		const dialog = document.querySelector(sel)!
+		const box = dialog.getBoundingClientRect()
+		const backdrop = dialog.closest('.dm-modal-backdrop')!.getBoundingClientRect()
+		const { innerWidth: w, innerHeight: h } = window
+		return {
+			inside: box.left >= 0 && box.top >= 0 && box.right <= w && box.bottom <= h,
+			backdropCoversWindow:
+				backdrop.left <= 0 && backdrop.top <= 0 && backdrop.right >= w && backdrop.bottom >= h,
+			box: box.toJSON(),
+		}
+	}, selector)
+}

@@ -9,6 +9,7 @@ import {
 	launchBrowser,
 	openPage,
 	screenshotPath,
+	dialogPlacement,
 	waitForConnected,
 	type TrackedPage,
 } from './browserHelpers'
@@ -76,6 +77,11 @@ describe('replacing the current map with a .tldr file', () => {
 		// The destructive choice is not the one Enter would take.
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
 		await page.screenshot({ path: screenshotPath('tldr-replace-dialog') })
+		// Opened from the side panel's menu, it is centred on the window, not cut off by the panel.
+		expect(await dialogPlacement(page, '.dm-import')).toMatchObject({
+			inside: true,
+			backdropCoversWindow: true,
+		})
 		expect(await axeViolations(page, '.dm-import')).toEqual([])
 		await page.keyboard.press('Enter')
 		await dialog.waitFor({ state: 'detached' })

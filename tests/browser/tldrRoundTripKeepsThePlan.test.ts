@@ -7,6 +7,7 @@ import {
 	launchBrowser,
 	openPage,
 	screenshotPath,
+	dialogPlacement,
 	startRelayWithClient,
 	waitForConnected,
 	waitForEditor,
@@ -139,6 +140,10 @@ describe('a .tldr file', () => {
 		expect(text).toMatch(/rag/)
 		expect(text).toContain("Shape shape:bad-parent's parent was missing")
 		await alice.page.screenshot({ path: screenshotPath('tldr-import-dialog-new-map') })
+		expect(await dialogPlacement(alice.page, '.dm-import')).toMatchObject({
+			inside: true,
+			backdropCoversWindow: true,
+		})
 		const url = alice.page.url()
 		await dialog.getByRole('button', { name: 'Open as a new map' }).click()
 		await alice.page.waitForURL((u) => u.href !== url, { timeout: 20_000 })
