@@ -16,6 +16,7 @@ import { openAsNewMap } from './openAsNewMap'
 import { OPEN_EXPORT_MENU_EVENT } from './openExportMenu'
 import { readMapFile } from './readMapFile'
 import { replaceMap } from './replaceMap'
+import { frameNewMap } from '../room/frameNewMap'
 
 interface Notice {
 	kind: 'working' | 'done' | 'problem'
@@ -51,7 +52,7 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 	const openedFromFile = useRef(notice !== null)
 	useEffect(() => {
 		// A map just opened from a file: show all of it.
-		if (openedFromFile.current) editor.zoomToFit({ animation: { duration: 0 } })
+		if (openedFromFile.current) frameNewMap(editor, { readable: false })
 		openedFromFile.current = false
 	}, [editor])
 

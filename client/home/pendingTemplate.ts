@@ -1,4 +1,5 @@
-import { Box, createShapeId, react, type Editor, type TLShapePartial } from 'tldraw'
+import { createShapeId, type Editor, type TLShapePartial } from 'tldraw'
+import { frameNewMap } from '../room/frameNewMap'
 import { templateById } from '../../shared/templates/templates'
 
 /**
@@ -55,39 +56,6 @@ export function applyPendingTemplate(
 	// The records are complete tldraw 5.4.2 shapes (checked by tests/facilitation against a store).
 	const shapes = records as unknown as TLShapePartial[]
 	editor.run(() => editor.createShapes(shapes))
-	showTemplate(editor)
+	frameNewMap(editor, { readable: true })
 	return { applied: true, templateId, shapeCount: records.length }
-}
-
-/** Below this zoom a template's hints cannot be read, so the view shows its start instead. */
-const MIN_READABLE_ZOOM = 0.25
-
-/**
- * Frames the new template: the whole map when its hints stay readable, otherwise its full height
- * from the left edge (the title, the intro and the first stages). Done again once the room's side
- * panel has taken its width from the canvas, unless the person has moved the camera meanwhile.
- */
-function showTemplate(editor: Editor) {
-	const frame = () => {
-		const bounds = editor.getCurrentPageBounds()
-		if (!bounds) return
-		editor.zoomToFit({ immediate: true })
-		if (editor.getZoomLevel() >= MIN_READABLE_ZOOM) return
-		const viewport = editor.getViewportScreenBounds()
-		const width = Math.min(bounds.w, bounds.h * (viewport.w / Math.max(1, viewport.h)))
-		editor.zoomToBounds(new Box(bounds.x, bounds.y, width, bounds.h), { immediate: true })
-	}
-	frame()
-	let placed = editor.getCamera()
-	let lastViewport = editor.getViewportScreenBounds().toJson()
-	const stop = react('frame the new template', () => {
-		const viewport = editor.getViewportScreenBounds().toJson()
-		if (viewport.w === lastViewport.w && viewport.h === lastViewport.h) return
-		lastViewport = viewport
-		const now = editor.getCamera()
-		if (now.x !== placed.x || now.y !== placed.y || now.z !== placed.z) return stop()
-		frame()
-		placed = editor.getCamera()
-	})
-	editor.timers.setTimeout(stop, 3000)
 }

@@ -8,6 +8,7 @@ import {
 	openPage,
 	screenshotPath,
 	dialogPlacement,
+	eventually,
 	startRelayWithClient,
 	waitForConnected,
 	waitForEditor,
@@ -93,6 +94,25 @@ describe('a .tldr file', () => {
 			.filter({ hasText: 'Opened delivery-map.tldr as a new map' })
 			.waitFor({ timeout: 10_000 })
 		expect(await planJson(alice)).toBe(before)
+		// The whole map is in view on the canvas beside the side panel (it was once framed for the
+		// full window, before the panel took its width, so the last stage sat under the panel).
+		await eventually(
+			() =>
+				alice.page.evaluate(() => {
+					const editor = window.editor!
+					const canvas = document.querySelector('.tl-container')!.getBoundingClientRect()
+					return {
+						fits: editor.getViewportPageBounds().contains(editor.getCurrentPageBounds()!),
+						canvasRight: Math.round(canvas.right),
+						panelLeft: Math.round(
+							document.querySelector('.dm-sidebar')!.getBoundingClientRect().left
+						),
+					}
+				}),
+			(v) => v.fits && v.canvasRight <= v.panelLeft,
+			'the opened map is framed in the canvas beside the side panel',
+			5000
+		)
 
 		// Someone else opening the new link gets the map from the relay.
 		await waitForConnected(alice.page)
