@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef } from 'react'
 import type { ImportReport } from './importReport'
 import type { MapFileContents } from './readMapFile'
 import { ModalBackdrop } from '../ui/ModalBackdrop'
@@ -20,30 +20,6 @@ interface ImportDialogProps {
 
 const MAX_DETAILS = 12
 
-/** Keeps Tab inside the dialog, and Escape closes it. */
-function trapKeys(e: KeyboardEvent<HTMLDivElement>, onCancel: () => void) {
-	e.stopPropagation()
-	if (e.key === 'Escape') {
-		e.preventDefault()
-		onCancel()
-		return
-	}
-	if (e.key !== 'Tab') return
-	const focusable = Array.from(
-		e.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled), [tabindex="0"]')
-	)
-	const first = focusable[0]
-	const last = focusable[focusable.length - 1]
-	if (!first || !last) return
-	if (e.shiftKey && document.activeElement === first) {
-		e.preventDefault()
-		last.focus()
-	} else if (!e.shiftKey && document.activeElement === last) {
-		e.preventDefault()
-		first.focus()
-	}
-}
-
 /**
  * Opening a `.tldr` file: says what the file holds and what reading it changed (the restore
  * diagnostics), then asks before opening it as a new map or replacing the current one. A file
@@ -64,7 +40,7 @@ export function ImportDialog({ state, busy, problem, onCancel, onConfirm }: Impo
 				? `Open “${state.file.fileName}” as a new map?`
 				: `Replace this map with “${state.file.fileName}”?`
 	return (
-		<ModalBackdrop onClick={busy ? undefined : onCancel}>
+		<ModalBackdrop onClick={busy ? undefined : onCancel} onEscape={onCancel}>
 			<div
 				className="dm-modal dm-import"
 				role={state.kind === 'new' ? 'dialog' : 'alertdialog'}
@@ -73,7 +49,6 @@ export function ImportDialog({ state, busy, problem, onCancel, onConfirm }: Impo
 				aria-describedby="dm-import-body"
 				data-kind={state.kind}
 				onClick={(e) => e.stopPropagation()}
-				onKeyDown={(e) => trapKeys(e, onCancel)}
 			>
 				<h2 id="dm-import-title">{title}</h2>
 				<div id="dm-import-body" className="dm-import-body">

@@ -13,7 +13,7 @@ export function NameDialog({ initial, title, onSave, onCancel }: NameDialogProps
 	const [name, setName] = useState(initial)
 	const trimmed = name.trim()
 	return (
-		<ModalBackdrop>
+		<ModalBackdrop onEscape={onCancel}>
 			<form
 				className="dm-modal"
 				role="dialog"
@@ -33,7 +33,6 @@ export function NameDialog({ initial, title, onSave, onCancel }: NameDialogProps
 					maxLength={40}
 					value={name}
 					onChange={(e) => setName(e.currentTarget.value)}
-					onKeyDown={(e) => e.stopPropagation()}
 				/>
 				<div className="dm-modal-actions">
 					{onCancel ? (

@@ -58,17 +58,13 @@ export function ShareDialog({ editId, onClose }: ShareDialogProps) {
 	}
 
 	return (
-		<ModalBackdrop onClick={onClose}>
+		<ModalBackdrop onClick={onClose} onEscape={onClose}>
 			<div
 				className="dm-modal dm-share"
 				role="dialog"
 				aria-modal="true"
 				aria-labelledby="dm-share-title"
 				onClick={(e) => e.stopPropagation()}
-				onKeyDown={(e) => {
-					e.stopPropagation()
-					if (e.key === 'Escape') onClose()
-				}}
 			>
 				<h2 id="dm-share-title">Share this map</h2>
 				<label htmlFor="dm-edit-link">Edit link: anyone with it can change the map</label>

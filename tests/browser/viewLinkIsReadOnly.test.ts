@@ -66,6 +66,22 @@ describe('a view link', () => {
 		expect(await alice.page.evaluate(() => navigator.clipboard.readText())).toBe(viewUrl)
 		await alice.page.screenshot({ path: screenshotPath('share-dialog') })
 		await alice.page.getByRole('button', { name: 'Done' }).click()
+
+		// As a dialog should: the focus moves into it, Tab stays inside, Escape closes it and the
+		// focus goes back to the Share button.
+		await alice.page.getByRole('button', { name: 'Share' }).click()
+		const share = alice.page.getByRole('dialog', { name: 'Share this map' })
+		await share.waitFor()
+		const focusInDialog = () =>
+			alice.page.evaluate(
+				() => document.querySelector('.dm-share')?.contains(document.activeElement) ?? false
+			)
+		expect(await focusInDialog()).toBe(true)
+		for (let i = 0; i < 6; i++) await alice.page.keyboard.press('Tab')
+		expect(await focusInDialog()).toBe(true)
+		await alice.page.keyboard.press('Escape')
+		await share.waitFor({ state: 'detached' })
+		expect(await alice.page.evaluate(() => document.activeElement?.textContent)).toBe('Share')
 	})
 
 	it('shows everything the editors drew, and says it is view only', async () => {
