@@ -17,7 +17,11 @@ const tabs = [
 type TabId = (typeof tabs)[number]['id']
 const OPEN_KEY = 'delivery-map:sidebar'
 
+/** Below this width the panel lies over the canvas (styles.css), so a map opens with it folded. */
+const NARROW = '(max-width: 700px)'
+
 function savedTab(): TabId | null {
+	if (window.matchMedia?.(NARROW).matches) return null
 	const saved = localStorage.getItem(OPEN_KEY)
 	if (saved === 'closed') return null
 	return tabs.some((tab) => tab.id === saved) ? (saved as TabId) : 'plan'
@@ -26,7 +30,8 @@ function savedTab(): TabId | null {
 /**
  * The facilitator's side of the map, beside the canvas: the live plan outline, the people and
  * what they own, the monthly check-in and the workshop controls, plus the export menu. It can be
- * folded away so that the canvas gets the whole window.
+ * folded away so that the canvas gets the whole window. On a phone it is a strip of tabs under the
+ * top bar and opens over the canvas, starting folded.
  */
 export function RoomSidebar({ editor, session }: { editor: Editor; session: RoomSession }) {
 	const [open, setOpen] = useState<TabId | null>(savedTab)

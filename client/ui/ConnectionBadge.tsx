@@ -41,7 +41,9 @@ export function ConnectionBadge() {
 			data-testid="connection"
 		>
 			<span className="dm-dot" aria-hidden="true" />
-			{(session.kind === 'view' ? viewLabels[state] : undefined) ?? labels[state]}
+			<span className="dm-connection-label">
+				{(session.kind === 'view' ? viewLabels[state] : undefined) ?? labels[state]}
+			</span>
 		</div>
 	)
 }

@@ -20,7 +20,7 @@ export function MapSharePanel() {
 				onClick={openNameDialog}
 			>
 				<span className="dm-swatch" style={{ background: color }} aria-hidden="true" />
-				{name}
+				<span className="dm-name-text">{name}</span>
 			</button>
 			{session.kind === 'edit' ? (
 				<button type="button" className="dm-button dm-primary" onClick={openShare}>

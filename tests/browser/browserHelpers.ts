@@ -60,9 +60,16 @@ export interface TrackedPage {
 	errors: string[]
 }
 
-/** A page in its own browser context (its own storage, as a second person's browser would be). */
-export async function openPage(browser: Browser): Promise<TrackedPage> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+/**
+ * A page in its own browser context (its own storage, as a second person's browser would be): a
+ * laptop's window, or a phone's screen with `phone`.
+ */
+export async function openPage(browser: Browser, { phone = false } = {}): Promise<TrackedPage> {
+	const context = await browser.newContext(
+		phone
+			? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+			: { viewport: { width: 1280, height: 800 } }
+	)
 	const page = await context.newPage()
 	const requests: string[] = []
 	const errors: string[] = []
