@@ -18,7 +18,7 @@ type TabId = (typeof tabs)[number]['id']
 const OPEN_KEY = 'delivery-map:sidebar'
 
 /** Below this width the panel lies over the canvas (styles.css), so a map opens with it folded. */
-const NARROW = '(max-width: 700px)'
+const NARROW = '(max-width: 900px)'
 
 function savedTab(): TabId | null {
 	if (window.matchMedia?.(NARROW).matches) return null

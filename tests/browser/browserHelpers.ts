@@ -60,16 +60,21 @@ export interface TrackedPage {
 	errors: string[]
 }
 
+const devices = {
+	laptop: { viewport: { width: 1280, height: 800 } },
+	tablet: { viewport: { width: 768, height: 1024 }, hasTouch: true },
+	phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+}
+
 /**
- * A page in its own browser context (its own storage, as a second person's browser would be): a
- * laptop's window, or a phone's screen with `phone`.
+ * A page in its own browser context (its own storage, as a second person's browser would be), on
+ * a laptop's window unless another device is named.
  */
-export async function openPage(browser: Browser, { phone = false } = {}): Promise<TrackedPage> {
-	const context = await browser.newContext(
-		phone
-			? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-			: { viewport: { width: 1280, height: 800 } }
-	)
+export async function openPage(
+	browser: Browser,
+	{ device = 'laptop' }: { device?: keyof typeof devices } = {}
+): Promise<TrackedPage> {
+	const context = await browser.newContext(devices[device])
 	const page = await context.newPage()
 	const requests: string[] = []
 	const errors: string[] = []

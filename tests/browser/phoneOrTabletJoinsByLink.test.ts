@@ -38,13 +38,13 @@ type Box = { left: number; top: number; right: number; bottom: number }
 const onScreen = (b: Box | null, w: number, h: number) =>
 	b !== null && b.left >= 0 && b.top >= 0 && b.right <= w + 0.5 && b.bottom <= h + 0.5
 
-describe('a participant on a phone', () => {
+describe.each(['phone', 'tablet'] as const)('a participant on a %s', (device) => {
 	let phone: TrackedPage
 
 	beforeAll(async () => {
 		const relay = await startRelayWithClient()
 		const browser = await launchBrowser()
-		phone = await openPage(browser, { phone: true })
+		phone = await openPage(browser, { device })
 		await joinMap(phone, `${relay.url}/r/${newRoomId()}`, 'Sam on a phone')
 		await waitForConnected(phone.page)
 	})
@@ -64,7 +64,7 @@ describe('a participant on a phone', () => {
 		}
 		expect(l.panel!.bottom).toBeLessThan(l.toolbar!.top)
 		expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBe(l.width)
-		await phone.page.screenshot({ path: screenshotPath('phone-map') })
+		await phone.page.screenshot({ path: screenshotPath(`${device}-map`) })
 	})
 
 	it('opens the plan over the canvas, leaving the toolbar free, and folds it again', async () => {
@@ -73,7 +73,7 @@ describe('a participant on a phone', () => {
 		const l = await layout(phone.page)
 		expect(onScreen(l.panelBody, l.width, l.height)).toBe(true)
 		expect(l.panel!.bottom).toBeLessThan(l.toolbar!.top)
-		await phone.page.screenshot({ path: screenshotPath('phone-plan') })
+		await phone.page.screenshot({ path: screenshotPath(`${device}-plan`) })
 		await phone.page.getByRole('tab', { name: 'Plan' }).click()
 		await phone.page.getByTestId('plan-outline').waitFor({ state: 'detached' })
 		expect(phone.errors).toEqual([])
