@@ -184,6 +184,19 @@ describe('two people in one map', () => {
 					},
 				},
 				{
+					id: 'shape:e2' as never,
+					type: 'enabler',
+					parentId: 'shape:stage1' as never,
+					x: 780,
+					y: 300,
+					props: {
+						service: 'procurement',
+						contribution: 'Framework contract for local installers',
+						how: 'Approval',
+						neededBy: '2026-03-01',
+					},
+				},
+				{
 					id: 'shape:b1' as never,
 					type: 'blocker',
 					parentId: 'shape:stage1' as never,
@@ -230,6 +243,24 @@ describe('two people in one map', () => {
 		expect(titles.map((t) => t.text)).toContain('Payment system change needs a release slot')
 		for (const title of titles)
 			expect(title.height, title.text ?? '').toBeLessThanOrEqual(title.maxHeight + 0.5)
+		// A band's label and status pill stay inside the card and clear of each other (the
+		// procurement enabler's "PROCUREMENT" ran under its "Requested" pill and out of the card).
+		const bands = await bob.page.evaluate(() =>
+			[...document.querySelectorAll('.dm-service-band, .dm-kind-row, .dm-hazard-band')].map(
+				(band) => {
+					const box = band.getBoundingClientRect()
+					const parts = [...band.children].map((c) => c.getBoundingClientRect())
+					return {
+						text: band.textContent,
+						inside: parts.every((p) => p.left >= box.left - 0.5 && p.right <= box.right + 0.5),
+						apart: parts.every((p, i) => i === 0 || p.left >= parts[i - 1]!.right - 0.5),
+					}
+				}
+			)
+		)
+		expect(bands.map((b) => b.text)).toContain('ProcurementRequested')
+		for (const band of bands)
+			expect(band, band.text ?? '').toMatchObject({ inside: true, apart: true })
 		expect(alice.errors).toEqual([])
 		expect(bob.errors).toEqual([])
 	})
