@@ -8,6 +8,7 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
+import { BODY_GAP, shapeBody } from './shapeBody'
 
 /** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
 const severityStyles = {
@@ -17,7 +18,6 @@ const severityStyles = {
 } as const
 
 const BAND_HEIGHT = Math.max(PILL_HEIGHT, 20) + 6
-const META_HEIGHT = 18
 
 /**
  * A blocker as SVG, drawn as styles.css draws it on the canvas (warning colours by severity, a
@@ -60,14 +60,21 @@ export function blockerSvg(
 			letterSpacing: '0.06em',
 		}
 	)
-	const left = border + 12
-	const width = Math.max(1, inner - 24)
-	const titleTop = border + BAND_HEIGHT + 8
-	const metaTop = h - border - 10 - META_HEIGHT
+	const {
+		left,
+		width,
+		top: titleTop,
+		metaTop,
+	} = shapeBody({
+		left: border,
+		right: w - border,
+		top: border + BAND_HEIGHT,
+		bottom: h - border,
+	})
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click: what could delay us?' },
-		{ left, top: titleTop, bottom: metaTop - 6, width },
+		{ left, top: titleTop, bottom: metaTop - BODY_GAP, width },
 		{
 			fontSize: 16,
 			fontWeight: 700,

@@ -8,6 +8,7 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
+import { BODY_GAP, shapeBody } from './shapeBody'
 
 /** Each service's colour (styles.css, `.dm-enabler[data-service]`). */
 export const serviceColours: Record<EnablerShape['props']['service'], string> = {
@@ -25,7 +26,6 @@ export const serviceColours: Record<EnablerShape['props']['service'], string> = 
 const BORDER = 2
 const BAND_PAD_Y = 4
 const BAND_HEIGHT = PILL_HEIGHT + 2 * BAND_PAD_Y
-const META_HEIGHT = 18
 
 /**
  * An enabler as SVG, drawn as styles.css draws it on the canvas (a band in the service's colour
@@ -53,14 +53,21 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 		Math.max(1, inner - 20 - pill.width - 8),
 		{ fontSize: 14, fontWeight: 700, color: '#ffffff', letterSpacing: '0.04em' }
 	)
-	const left = BORDER + 12
-	const width = Math.max(1, inner - 24)
-	const titleTop = BORDER + BAND_HEIGHT + 8
-	const metaTop = h - BORDER - 10 - META_HEIGHT
+	const {
+		left,
+		width,
+		top: titleTop,
+		metaTop,
+	} = shapeBody({
+		left: BORDER,
+		right: w - BORDER,
+		top: BORDER + BAND_HEIGHT,
+		bottom: h - BORDER,
+	})
 	const title = svgTitle(
 		editor,
 		{ text: contribution, placeholder: 'Double-click: what do we need?' },
-		{ left, top: titleTop, bottom: metaTop - 6, width },
+		{ left, top: titleTop, bottom: metaTop - BODY_GAP, width },
 		{ fontSize: 16, fontWeight: 700, color: '#111827' },
 		2
 	)

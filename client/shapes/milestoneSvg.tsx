@@ -10,14 +10,12 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
+import { BODY_GAP, shapeBody } from './shapeBody'
 
 export const ragColours = { green: '#16a34a', amber: '#f59e0b', red: '#dc2626' } as const
 
 const BORDER = 2
 const BAND = 14
-const PAD_X = 12
-const GAP = 6
-const META_HEIGHT = 18
 const TRAIL_HEIGHT = 16
 
 /**
@@ -32,11 +30,12 @@ export function milestoneSvg(
 ): ReactElement {
 	const { title, owner, due, status, rag, checkins, w, h } = shape.props
 	const ragColour = rag === 'none' ? null : ragColours[rag]
-	const left = BORDER + BAND + PAD_X
-	const right = w - BORDER - PAD_X
-	const width = Math.max(1, right - left)
-	const top = BORDER + 8
-	const bottom = h - BORDER - 10
+	const { left, right, width, top, metaTop } = shapeBody({
+		left: BORDER + BAND,
+		right: w - BORDER,
+		top: BORDER,
+		bottom: h - BORDER,
+	})
 	const kindMiddle = top + PILL_HEIGHT / 2
 	const pill = svgPill(editor, milestoneStatusLabels[status], status, right, kindMiddle, width / 2)
 	const kind = svgText(
@@ -47,13 +46,12 @@ export function milestoneSvg(
 		Math.max(1, width - pill.width - 8),
 		{ fontSize: 12, fontWeight: 700, color: '#4b5563', letterSpacing: '0.06em' }
 	)
-	const metaTop = bottom - META_HEIGHT
-	const trailTop = checkins.length > 0 ? metaTop - GAP - TRAIL_HEIGHT : metaTop
-	const titleTop = top + PILL_HEIGHT + GAP
+	const trailTop = checkins.length > 0 ? metaTop - BODY_GAP - TRAIL_HEIGHT : metaTop
+	const titleTop = top + PILL_HEIGHT + BODY_GAP
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click to name this milestone' },
-		{ left, top: titleTop, bottom: trailTop - GAP, width },
+		{ left, top: titleTop, bottom: trailTop - BODY_GAP, width },
 		{ fontSize: 18, fontWeight: 700, color: status === 'done' ? '#4b5563' : '#111827' },
 		3
 	)
