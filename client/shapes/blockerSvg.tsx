@@ -83,17 +83,17 @@ export function blockerSvg(
 		},
 		2
 	)
-	const radius = 10 - border / 2
+	// The card's outline, drawn twice: its fill under the striped band, its border over it.
+	const card = {
+		x: border / 2,
+		y: border / 2,
+		width: w - border,
+		height: h - border,
+		rx: 10 - border / 2,
+	}
 	return (
 		<g opacity={resolved ? 0.6 : 1}>
-			<rect
-				x={border / 2}
-				y={border / 2}
-				width={w - border}
-				height={h - border}
-				rx={radius}
-				fill={look.background}
-			/>
+			<rect {...card} fill={look.background} />
 			<path d={roundedPath(border, border, inner, BAND_HEIGHT, 10 - border, 0)} fill={stripes} />
 			<line
 				x1={border}
@@ -104,11 +104,7 @@ export function blockerSvg(
 				strokeWidth={2}
 			/>
 			<rect
-				x={border / 2}
-				y={border / 2}
-				width={w - border}
-				height={h - border}
-				rx={radius}
+				{...card}
 				fill="none"
 				stroke={look.border}
 				strokeWidth={border}
