@@ -74,8 +74,12 @@ describe('replacing the current map with a .tldr file', () => {
 		const shapes = await page.evaluate(() => window.editor!.getCurrentPageShapeIds().size)
 		expect(text).toContain(`The ${shapes} shapes on this map will be replaced for everyone`)
 		expect(text).toContain('4 stages, 4 milestones, 4 enablers, 3 blockers')
-		// The destructive choice is not the one Enter would take.
-		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
+		// The destructive choice is not the one Enter would take. The dialog is rendered after the
+		// file is read (not in the click), so its focus effect runs in a task after the commit
+		// that made it visible: wait for the focus itself.
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 })
+			.toBe('Cancel')
 		await page.screenshot({ path: screenshotPath('tldr-replace-dialog') })
 		// Opened from the side panel's menu, it is centred on the window, not cut off by the panel.
 		expect(await dialogPlacement(page, '.dm-import')).toMatchObject({

@@ -63,7 +63,14 @@ describe('a view link', () => {
 		)
 		viewUrl = await viewInput.inputValue()
 		await alice.page.getByRole('button', { name: 'Copy' }).nth(1).click()
-		expect(await alice.page.evaluate(() => navigator.clipboard.readText())).toBe(viewUrl)
+		// The click only starts navigator.clipboard.writeText (ShareDialog's copy, a promise the
+		// click does not wait for): wait for the link itself on the clipboard.
+		const copied = await eventually(
+			() => alice.page.evaluate(() => navigator.clipboard.readText()),
+			(text) => text === viewUrl,
+			'the view link is on the clipboard'
+		)
+		expect(copied).toBe(viewUrl)
 		await alice.page.screenshot({ path: screenshotPath('share-dialog') })
 		await alice.page.getByRole('button', { name: 'Done' }).click()
 
