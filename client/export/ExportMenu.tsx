@@ -16,7 +16,6 @@ import { openAsNewMap } from './openAsNewMap'
 import { OPEN_EXPORT_MENU_EVENT } from './openExportMenu'
 import { readMapFile } from './readMapFile'
 import { replaceMap } from './replaceMap'
-import { frameNewMap } from '../room/frameNewMap'
 
 interface Notice {
 	kind: 'working' | 'done' | 'problem'
@@ -48,13 +47,6 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 	const menuButton = useRef<HTMLButtonElement>(null)
 	const target = useRef<'new' | 'replace'>('new')
 	const canWrite = useValue('can write', () => session.binding.canWrite(), [session])
-
-	const openedFromFile = useRef(notice !== null)
-	useEffect(() => {
-		// A map just opened from a file: show all of it.
-		if (openedFromFile.current) frameNewMap(editor, { readable: false })
-		openedFromFile.current = false
-	}, [editor])
 
 	useEffect(() => {
 		if (notice?.kind !== 'done') return

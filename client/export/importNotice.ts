@@ -22,3 +22,12 @@ export function takeImportNotice(roomId: string): string | null {
 		return null
 	}
 }
+
+/** Whether a note waits for this room: it was just made from a file. Leaves the note in place. */
+export function hasImportNotice(roomId: string): boolean {
+	try {
+		return sessionStorage.getItem(KEY_PREFIX + roomId) !== null
+	} catch {
+		return false
+	}
+}

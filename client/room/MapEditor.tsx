@@ -25,6 +25,7 @@ import { ShareDialog } from '../ui/ShareDialog'
 import { saveDisplayName, savedDisplayName } from '../ui/displayName'
 import { uiOverrides } from '../ui/uiOverrides'
 import { RoomContext, type RoomUi } from './RoomContext'
+import { placeInitialView } from './placeInitialView'
 import { RoomSidebar } from './RoomSidebar'
 import type { RoomSession } from './RoomSession'
 
@@ -89,8 +90,10 @@ export function MapEditor({ session }: { session: RoomSession }) {
 		if (name) mounted.user.updateUserPreferences({ name })
 		const detach = session.attachEditor(mounted)
 		// A template chosen on the home page for this new map: created once, into an empty map.
-		applyPendingTemplate(mounted, session)
+		const template = applyPendingTemplate(mounted, session)
+		const stopView = placeInitialView(mounted, session, { placed: template.applied })
 		return () => {
+			stopView()
 			detach()
 			if (window.editor === mounted) delete window.editor
 		}
