@@ -166,4 +166,49 @@ describe('a map opened by its link', () => {
 		await dana.context.setOffline(false)
 		expect(dana.errors).toEqual([])
 	})
+
+	it('is not moved under someone who starts drawing before the map has arrived', async () => {
+		const eve = await openPage(browser)
+		// The relay's messages to Eve's page wait until released: her first sync is late.
+		const held: Array<string | Buffer> = []
+		let release: (() => void) | null = null
+		await eve.context.routeWebSocket(/\/sync\//, (ws) => {
+			const server = ws.connectToServer()
+			ws.onMessage((message) => server.send(message))
+			let holding = true
+			server.onMessage((message) => (holding ? held.push(message) : ws.send(message)))
+			release = () => {
+				holding = false
+				for (const message of held.splice(0)) ws.send(message)
+			}
+		})
+		await joinMap(eve, roomUrl, 'Eve')
+		await eventually(
+			async () => release !== null,
+			(ready) => ready,
+			"Eve's page opens its connection"
+		)
+		const before = await eve.page.evaluate(() => {
+			const editor = window.editor!
+			editor.createShape({
+				id: 'shape:eve' as never,
+				type: 'milestone',
+				x: 100,
+				y: 100,
+				props: { title: 'Drawn before the map arrived' },
+			})
+			const { x, y, z } = editor.getCamera()
+			return { x, y, z }
+		})
+		release!()
+		await waitForConnected(eve.page)
+		await eventually(
+			() => eve.page.evaluate(() => window.editor!.getShape('shape:m1' as never) !== undefined),
+			(arrived) => arrived,
+			"the map arrives on Eve's page"
+		)
+		await eve.page.waitForTimeout(1000)
+		expect((await view(eve.page)).camera).toEqual(before)
+		expect(eve.errors).toEqual([])
+	})
 })
