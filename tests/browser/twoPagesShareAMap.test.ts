@@ -171,6 +171,20 @@ describe('two people in one map', () => {
 					},
 				},
 				{
+					id: 'shape:mc' as never,
+					type: 'milestone',
+					parentId: 'shape:stage1' as never,
+					x: 780,
+					y: 60,
+					props: {
+						title: "Residents' energy needs mapped",
+						owner: 'Priya (Community team)',
+						due: '2027-01-31',
+						rag: 'amber',
+						status: 'in-progress',
+					},
+				},
+				{
 					id: 'shape:e1' as never,
 					type: 'enabler',
 					parentId: 'shape:stage1' as never,
@@ -261,6 +275,22 @@ describe('two people in one map', () => {
 		expect(bands.map((b) => b.text)).toContain('ProcurementRequested')
 		for (const band of bands)
 			expect(band, band.text ?? '').toMatchObject({ inside: true, apart: true })
+		// Nothing on a card is wider than the card: a milestone's body beside its RAG band grew to
+		// its one-line owner and due date, and the title and the date ran under the card's edge.
+		const cards = await bob.page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.dm-shape')].map((card) => {
+				const box = card.getBoundingClientRect()
+				const body = card.querySelector('.dm-shape-body')!.getBoundingClientRect()
+				return {
+					text: card.textContent,
+					bodyInside: body.left >= box.left - 0.5 && body.right <= box.right + 0.5,
+					noOverflow: card.scrollWidth <= card.clientWidth,
+				}
+			})
+		)
+		expect(cards.map((c) => c.text)).toContainEqual(expect.stringContaining('Priya (Community'))
+		for (const card of cards)
+			expect(card, card.text ?? '').toMatchObject({ bodyInside: true, noOverflow: true })
 		expect(alice.errors).toEqual([])
 		expect(bob.errors).toEqual([])
 	})
