@@ -87,6 +87,7 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 				{
 					text: neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`,
 					style: { fontSize: 14, color: '#374151' },
+					fixed: true,
 				},
 				left,
 				metaTop,

@@ -87,6 +87,7 @@ export function milestoneSvg(
 					style: overdue
 						? { fontSize: 14, fontWeight: 700, color: '#b91c1c' }
 						: { fontSize: 14, color: '#374151' },
+					fixed: true,
 				},
 				left,
 				metaTop,

@@ -96,6 +96,11 @@ describe('the map as a picture', () => {
 		for (const label of ['MILESTONE', 'LEGAL', 'BLOCKER · HIGH', 'Due 31 Mar 2028']) {
 			expect(parsed.text).toContain(label)
 		}
+		// Dates are never cut, even beside a long owner ("Priya (Community team)"): the owner
+		// gives way ("Due 31 J…" said nothing).
+		for (const date of ['Due 31 Jan 2027', 'Due 30 Sep 2027', 'By 15 Feb 2027']) {
+			expect(parsed.text).toContain(date)
+		}
 		expect(svg).toContain('@font-face')
 		expect(svg).not.toMatch(/url\(["']?https?:/)
 		const offOrigin = alice.requests
