@@ -105,7 +105,8 @@ export function ExportMenu({ editor, session }: { editor: Editor; session: RoomS
 				await openAsNewMap(
 					dialog.file.records,
 					editor.store.schema,
-					importNoticeText(dialog.file, dialog.report)
+					importNoticeText(dialog.file, dialog.report),
+					dialog.file.fileName
 				)
 				return
 			}

@@ -1,4 +1,5 @@
-import type { TLRecord, TLStore } from 'tldraw'
+import type { TLDocument, TLRecord, TLStore } from 'tldraw'
+import { cleanMapName } from '../../shared/model/mapName'
 import * as Y from 'yjs'
 import { newRoomId } from '../../shared/roomId'
 import { deviceKeyOf, DocPersister } from '../sync/persistDoc'
@@ -10,12 +11,15 @@ import { stashImportNotice } from './importNotice'
  * the new room's Y.Doc (the layout of ARCHITECTURE.md, with our schema) and saved on this device
  * before navigating, so the new map opens from this device as any map does, and its first sync
  * sends it to the relay. Nothing needs to wait on the new page; `notice` is shown there once.
+ * A file whose map has no name gives it its own (`retrofit-plan.tldr` makes "retrofit-plan").
  */
 export async function openAsNewMap(
 	records: TLRecord[],
 	schema: TLStore['schema'],
-	notice: string
+	notice: string,
+	fileName: string
 ): Promise<string> {
+	records = namedAfterFile(records, fileName)
 	const roomId = newRoomId()
 	const key = deviceKeyOf('edit', roomId)
 	const doc = new Y.Doc()
@@ -46,4 +50,13 @@ export async function openAsNewMap(
 	stashImportNotice(roomId, notice)
 	location.assign(`/r/${roomId}`)
 	return roomId
+}
+
+function namedAfterFile(records: TLRecord[], fileName: string): TLRecord[] {
+	const name = cleanMapName(fileName.replace(/\.tldr$/i, ''))
+	return records.map((record) =>
+		record.typeName === 'document' && cleanMapName((record as TLDocument).name) === ''
+			? { ...record, name }
+			: record
+	)
 }

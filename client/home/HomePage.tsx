@@ -97,8 +97,9 @@ export function HomePage() {
 						{recent.map((map) => (
 							<li key={`${map.kind}:${map.roomId}`}>
 								<a href={`/${map.kind === 'edit' ? 'r' : 'v'}/${map.roomId}`}>
-									{map.kind === 'edit' ? 'Map' : 'Map (view only)'} {map.roomId.slice(0, 6)}…
+									{map.name || `Untitled map ${map.roomId.slice(0, 6)}…`}
 								</a>
+								{map.kind === 'view' ? <span className="dm-hint">view only</span> : null}
 								<span className="dm-hint">opened {openedLabel(map.openedAt)}</span>
 								<button
 									type="button"

@@ -16,6 +16,7 @@ import { openExportMenu } from '../export/openExportMenu'
 import { customShapeUtils } from '../shapes/customShapeUtils'
 import { StageTool } from '../shapes/StageTool'
 import { BlockerTool, EnablerTool, MilestoneTool } from '../shapes/typedShapeTools'
+import { MapNameAndPages } from '../ui/MapNameAndPages'
 import { MapSharePanel } from '../ui/MapSharePanel'
 import { MapToolbar } from '../ui/MapToolbar'
 import { MapTopPanel } from '../ui/MapTopPanel'
@@ -25,6 +26,7 @@ import { ShareDialog } from '../ui/ShareDialog'
 import { saveDisplayName, savedDisplayName } from '../ui/displayName'
 import { uiOverrides } from '../ui/uiOverrides'
 import { RoomContext, type RoomUi } from './RoomContext'
+import { followMapName } from './followMapName'
 import { placeInitialView } from './placeInitialView'
 import { RoomSidebar } from './RoomSidebar'
 import type { RoomSession } from './RoomSession'
@@ -64,6 +66,7 @@ const components: TLComponents = {
 	SharePanel: MapSharePanel,
 	TopPanel: MapTopPanel,
 	MainMenu,
+	PageMenu: MapNameAndPages,
 	OnTheCanvas: ProblemMarkers,
 	InFrontOfTheCanvas: LockedStageBadges,
 }
@@ -92,7 +95,9 @@ export function MapEditor({ session }: { session: RoomSession }) {
 		// A template chosen on the home page for this new map: created once, into an empty map.
 		const template = applyPendingTemplate(mounted, session)
 		const stopView = placeInitialView(mounted, session, { placed: template.applied })
+		const stopName = followMapName(mounted, session)
 		return () => {
+			stopName()
 			stopView()
 			detach()
 			if (window.editor === mounted) delete window.editor

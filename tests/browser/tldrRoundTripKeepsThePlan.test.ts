@@ -94,6 +94,10 @@ describe('a .tldr file', () => {
 			.filter({ hasText: 'Opened delivery-map.tldr as a new map' })
 			.waitFor({ timeout: 10_000 })
 		expect(await planJson(alice)).toBe(before)
+		// The file's map had no name: the new map is named after the file.
+		expect(await alice.page.getByRole('textbox', { name: 'Map name' }).inputValue()).toBe(
+			'delivery-map'
+		)
 		// The whole map is in view on the canvas beside the side panel (it was once framed for the
 		// full window, before the panel took its width, so the last stage sat under the panel).
 		await eventually(
