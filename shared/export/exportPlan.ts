@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanMapName } from '../model/mapName'
 import { isCalendarDate } from '../schema/dateString'
 import type { Plan } from '../schema/planSchema'
 import { csvPresetSchema, toCsv } from './toCsv'
@@ -15,7 +16,9 @@ export const exportFormats = exportFormatSchema.options
 /**
  * What to export. `preset` applies to CSV only. `today` (YYYY-MM-DD) stamps the iCalendar
  * DTSTAMP; pass the same `today` given to `extractPlan` (without it a fixed stamp is used).
- * Each failure message is written for the person who chose the option.
+ * `mapName` (the map's name, cleaned with `cleanMapName`) titles the Markdown and names the
+ * iCalendar; CSV and JSON leave it out. Each failure message is written for the person who chose
+ * the option.
  */
 export const exportOptionsSchema = z
 	.object({
@@ -27,6 +30,7 @@ export const exportOptionsSchema = z
 			.string({ error: 'today must be a date as YYYY-MM-DD' })
 			.refine(isCalendarDate, 'today must be a date as YYYY-MM-DD')
 			.optional(),
+		mapName: z.string({ error: 'mapName must be text' }).optional(),
 	})
 	.refine((options) => options.preset === undefined || options.format === 'csv', {
 		message: 'a preset (jira or asana) only applies to the csv format',
@@ -67,14 +71,15 @@ export function exportPlan(plan: Plan, options: ExportOptions): ExportResult {
 	const parsed = parseExportOptions(options)
 	if (!parsed.ok) throw new ExportOptionsError(parsed.message)
 	const { format, preset, today } = parsed.options
+	const mapName = cleanMapName(parsed.options.mapName ?? '')
 	const text =
 		format === 'md'
-			? toMarkdown(plan)
+			? toMarkdown(plan, { mapName })
 			: format === 'csv'
 				? toCsv(plan, preset === undefined ? {} : { preset })
 				: format === 'json'
 					? toJson(plan)
-					: toIcs(plan, today === undefined ? {} : { today })
+					: toIcs(plan, today === undefined ? { mapName } : { today, mapName })
 	return { text, mimeType: exportMimeTypes[format], extension: format }
 }
 

@@ -13,6 +13,7 @@ import {
 	stageName,
 	type PlanIndex,
 } from './indexPlan'
+import { headingWithMapName } from './toMarkdown'
 
 /**
  * A check-in round is the newest check-in date in the plan and the days just before it: a round
@@ -27,14 +28,16 @@ export const CHECKIN_STALE_DAYS = 35
 export interface CheckinReportOptions {
 	/** `YYYY-MM-DD`; what "the last 35 days" counts back from. Default: today, local time. */
 	today?: string
+	/** The map's name: the heading is `# Check-in report: <name>`, just `# Check-in report` without. */
+	mapName?: string
 }
 
 /**
- * The monthly check-in report (Markdown): for the latest check-in round, what changed since each
- * milestone's previous check-in (RAG moves, first check-ins, unchanged), what is red now with its
- * latest note, the milestones not done that have had no check-in for over 35 days, and the open
- * blockers grouped by owner (owner not set last). Milestones are listed in plan order; all user
- * text is escaped as in the Markdown export.
+ * The monthly check-in report (Markdown), headed by the map's name when it has one: for the latest
+ * check-in round, what changed since each milestone's previous check-in (RAG moves, first
+ * check-ins, unchanged), what is red now with its latest note, the milestones not done that have
+ * had no check-in for over 35 days, and the open blockers grouped by owner (owner not set last).
+ * Milestones are listed in plan order; all user text is escaped as in the Markdown export.
  */
 export function toCheckinReport(plan: Plan, options: CheckinReportOptions = {}): string {
 	const today =
@@ -49,7 +52,7 @@ export function toCheckinReport(plan: Plan, options: CheckinReportOptions = {}):
 		return roundStart !== null && latest !== null && latest.checkin.date >= roundStart
 	})
 
-	const out: string[] = ['# Check-in report', '']
+	const out: string[] = [headingWithMapName('# Check-in report', options.mapName), '']
 	const round =
 		newest === null || roundStart === null ? 'none yet' : roundLabel(plan, roundStart, newest)
 	out.push(

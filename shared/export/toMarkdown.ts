@@ -1,3 +1,4 @@
+import { cleanMapName } from '../model/mapName'
 import type { DiagnosticSeverity } from '../schema/diagnosticSchema'
 import type { Plan, PlanBlocker, PlanEnabler, PlanMilestone } from '../schema/planSchema'
 import { escapeMarkdown as md } from './escapeMarkdown'
@@ -16,15 +17,25 @@ import {
 	type PlanIndex,
 } from './indexPlan'
 
+export interface MarkdownOptions {
+	/** The map's name: the heading is `# Delivery plan: <name>` (just `# Delivery plan` without). */
+	mapName?: string
+}
+
 /**
- * The plan as a Markdown checklist: one section per stage in stage order (then "No stage"), each
+ * The plan as a Markdown checklist, headed by the map's name when it has one: one section per stage in stage order (then "No stage"), each
  * milestone a checkbox with its people, dates, state, latest check-in, dependencies, enablers and
  * blockers; shapes linked to no milestone listed after their stage's milestones; then the map
  * checks grouped by severity. All user text is escaped, so no title can break the structure.
  */
-export function toMarkdown(plan: Plan): string {
+export function toMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
 	const index = indexPlan(plan)
-	const out: string[] = ['# Delivery plan', '', summary(plan), '']
+	const out: string[] = [
+		headingWithMapName('# Delivery plan', options.mapName),
+		'',
+		summary(plan),
+		'',
+	]
 	const shown = shownShapes(plan)
 	const sections: (string | null)[] = plan.stages.map((stage) => stage.id)
 	const stageless =
@@ -52,6 +63,15 @@ export function toMarkdown(plan: Plan): string {
 
 	out.push(...mapChecks(index))
 	return out.join('\n')
+}
+
+/**
+ * A report's first heading: `heading`, then `: ` and the map's name when it has one, cleaned
+ * (one line) and escaped, so no name can add a line, a heading or a link.
+ */
+export function headingWithMapName(heading: string, mapName: string | undefined): string {
+	const name = typeof mapName === 'string' ? cleanMapName(mapName) : ''
+	return name === '' ? heading : `${heading}: ${md(name)}`
 }
 
 function summary(plan: Plan): string {

@@ -1,3 +1,5 @@
+import { isPlainObject } from './records'
+
 /** Longest map name kept: it is a title in a top bar, a list and a file name, not a sentence. */
 export const MAX_MAP_NAME_LENGTH = 100
 
@@ -17,4 +19,25 @@ export function cleanMapName(input: string): string {
 /** The name to show for a map: its own, or what stands in for none. */
 export function shownMapName(name: string): string {
 	return cleanMapName(name) || 'Untitled map'
+}
+
+/**
+ * The cleaned name of a map from its records (a store's or a file's): the `name` of the first
+ * record that is an object with `typeName` `document` and a string `name` (tldraw's document
+ * record, `document:document`). Empty when there is none. Never throws, whatever the records hold.
+ */
+export function mapNameOf(records: Iterable<unknown>): string {
+	try {
+		for (const record of records) {
+			if (
+				isPlainObject(record) &&
+				record.typeName === 'document' &&
+				typeof record.name === 'string'
+			)
+				return cleanMapName(record.name)
+		}
+	} catch {
+		// Not iterable, or a record whose fields throw when read: no name to be had.
+	}
+	return ''
 }
