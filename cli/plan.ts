@@ -5,6 +5,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { exportPlan } from '../shared/export/exportPlan'
 import { extractPlan } from '../shared/model/extractPlan'
+import { mapNameOf } from '../shared/model/mapName'
+import { restoreRecords } from '../shared/model/restoreRecords'
 import { localToday } from '../shared/schema/dateString'
 import { parsePlanArgs, PLAN_USAGE, type PlanArgs } from './parsePlanArgs'
 
@@ -38,12 +40,13 @@ function run({ file, options, out }: PlanArgs): void {
 	if (out !== undefined && resolve(out) === resolve(file)) {
 		throw new CliError(file, 'refusing to write the export over the input file (--out)', EXIT_USAGE)
 	}
-	const json = parseJson(file, readText(file))
+	// Restored once: the map's name is read from the records the plan is extracted from.
+	const restored = restoreRecords(parseJson(file, readText(file)))
 	const today = options.today ?? localToday()
-	const plan = extractPlan(json, { today })
+	const plan = extractPlan(restored, { today })
 	const unreadable = plan.diagnostics.find((d) => d.code === 'input-unreadable')
 	if (unreadable) throw new CliError(file, unreadable.message, EXIT_FILE)
-	const { text } = exportPlan(plan, { ...options, today })
+	const { text } = exportPlan(plan, { ...options, today, mapName: mapNameOf(restored.records) })
 	if (out === undefined) process.stdout.write(text)
 	else writeAtomically(out, text)
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { exportPlan, parseExportOptions, planFileName } from '../shared/export/exportPlan'
 import { extractPlan } from '../shared/model/extractPlan'
+import { mapNameOf } from '../shared/model/mapName'
 import { isRoomId } from '../shared/roomId'
 import type { RoomRegistry } from './RoomRegistry'
 import type { RoomStore } from './RoomStore'
@@ -56,20 +57,14 @@ async function plan(
 		return json(res, 404, { error: 'There is no map with this id on this server.' })
 	}
 	const doc = await deps.registry.readDoc(editId)
-	const records = doc.getMap('records').toJSON() as Record<string, unknown>
+	const records = Object.values(doc.getMap('records').toJSON() as Record<string, unknown>)
 	const options = parsed.options
+	const mapName = mapNameOf(records)
 	const result = exportPlan(
-		extractPlan(
-			Object.values(records),
-			options.today === undefined ? {} : { today: options.today }
-		),
-		options
+		extractPlan(records, options.today === undefined ? {} : { today: options.today }),
+		{ ...options, mapName }
 	)
-	const documentRecord = records['document:document'] as { name?: unknown } | undefined
-	const base =
-		typeof documentRecord?.name === 'string' && documentRecord.name
-			? documentRecord.name
-			: 'delivery-plan'
+	const base = mapName || 'delivery-plan'
 	const fileName = planFileName(base, options)
 	const body = Buffer.from(result.text, 'utf8')
 	res.writeHead(200, {

@@ -208,7 +208,7 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 				</p>
 			</form>
 
-			<CheckinReportButtons plan={plan} />
+			<CheckinReportButtons plan={plan} editor={editor} />
 		</div>
 	)
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { Editor } from 'tldraw'
 import { toCheckinReport } from '../../shared/export/toCheckinReport'
 import { localToday } from '../../shared/schema/dateString'
 import type { Plan } from '../../shared/schema/planSchema'
@@ -6,13 +7,15 @@ import { downloadText } from './downloadText'
 
 /**
  * The check-in report (shared's `toCheckinReport`): what changed since the last check-in, what is
- * red, and the open blockers by owner, as Markdown to download or paste into an email.
+ * red, and the open blockers by owner, as Markdown to download or paste into an email. Headed by
+ * the map's name, read when the report is made, so a forwarded report says which map it is.
  */
-export function CheckinReportButtons({ plan }: { plan: Plan }) {
+export function CheckinReportButtons({ plan, editor }: { plan: Plan; editor: Editor }) {
 	const [status, setStatus] = useState('')
 	const report = () => {
 		const today = localToday()
-		return { today, text: toCheckinReport(plan, { today }) }
+		const mapName = editor.getDocumentSettings().name
+		return { today, text: toCheckinReport(plan, { today, mapName }) }
 	}
 	return (
 		<section className="dm-checkin-report" aria-labelledby="dm-checkin-report-heading">

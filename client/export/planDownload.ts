@@ -30,8 +30,9 @@ export function mapFileName(editor: Editor, extension: string): string {
 }
 
 /**
- * The milestone list of the map in the editor, now, as `shared/`'s exporters write it. The
- * iCalendar stamp is today's local date, the same day the plan's checks measure against.
+ * The milestone list of the map in the editor, now, as `shared/`'s exporters write it, titled
+ * with the map's name. The iCalendar stamp is today's local date, the same day the plan's checks
+ * measure against.
  */
 export function planDownload(editor: Editor, choice: PlanChoice): PlanDownload {
 	const today = localToday()
@@ -39,6 +40,7 @@ export function planDownload(editor: Editor, choice: PlanChoice): PlanDownload {
 		format: choice.format,
 		...(choice.preset === undefined ? {} : { preset: choice.preset }),
 		...(choice.format === 'ics' ? { today } : {}),
+		mapName: editor.getDocumentSettings().name,
 	})
 	return {
 		text: result.text,

@@ -11,11 +11,15 @@ import {
 	planRecordsOf,
 } from './exportMenuHelpers'
 
-/** What shared/'s exporter writes for the records the page has, today. */
+/** The map's name, set before any download: it heads the Markdown and names the calendar. */
+const MAP_NAME = 'Retrofit programme'
+
+/** What shared/'s exporter writes for the records the page has, today, for the named map. */
 async function expectedExport(page: TrackedPage['page'], options: ExportOptions) {
 	const today = await pageToday(page)
 	const plan = extractPlan(await planRecordsOf(page), { today })
-	return exportPlan(plan, options.format === 'ics' ? { ...options, today } : options)
+	const named = { ...options, mapName: MAP_NAME }
+	return exportPlan(plan, options.format === 'ics' ? { ...named, today } : named)
 }
 
 describe('the export menu', () => {
@@ -25,6 +29,9 @@ describe('the export menu', () => {
 		;({ alice } = await aliceAndBobInOneRoom())
 		await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'])
 		await drawSampleMap(alice.page)
+		await alice.page.evaluate((name) => {
+			window.editor!.updateDocumentSettings({ name })
+		}, MAP_NAME)
 		await alice.page.evaluate(() => {
 			// A title a spreadsheet would run as a formula, with a comma and quotes.
 			window.editor!.createShape({
@@ -79,11 +86,11 @@ describe('the export menu', () => {
 
 	it('downloads the CSV, Jira CSV, Asana CSV, JSON and iCalendar exactly as shared/ writes them', async () => {
 		const cases: Array<[string, ExportOptions, string]> = [
-			['CSV spreadsheet', { format: 'csv' }, 'delivery-map.csv'],
-			['CSV for Jira', { format: 'csv', preset: 'jira' }, 'delivery-map-jira.csv'],
-			['CSV for Asana', { format: 'csv', preset: 'asana' }, 'delivery-map-asana.csv'],
-			['JSON plan', { format: 'json' }, 'delivery-map.json'],
-			['iCalendar', { format: 'ics' }, 'delivery-map.ics'],
+			['CSV spreadsheet', { format: 'csv' }, 'Retrofit-programme.csv'],
+			['CSV for Jira', { format: 'csv', preset: 'jira' }, 'Retrofit-programme-jira.csv'],
+			['CSV for Asana', { format: 'csv', preset: 'asana' }, 'Retrofit-programme-asana.csv'],
+			['JSON plan', { format: 'json' }, 'Retrofit-programme.json'],
+			['iCalendar', { format: 'ics' }, 'Retrofit-programme.ics'],
 		]
 		for (const [label, options, fileName] of cases) {
 			const file = await downloadFrom(alice.page, label)
@@ -92,6 +99,9 @@ describe('the export menu', () => {
 			expect(file.bytes.toString('utf8')).toBe(expected.text)
 			expect(expected.text.length).toBeGreaterThan(200)
 		}
+		// The calendar is named after the map.
+		const ics = (await downloadFrom(alice.page, 'iCalendar')).bytes.toString('utf8')
+		expect(ics).toContain(`\r\nX-WR-CALNAME:${MAP_NAME}\r\n`)
 		const csv = (await downloadFrom(alice.page, 'CSV spreadsheet')).bytes
 		// UTF-8 BOM, and the formula-looking title neutralised.
 		expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -103,8 +113,9 @@ describe('the export menu', () => {
 		await page.evaluate(() => navigator.clipboard.writeText('before'))
 		const file = await downloadFrom(page, 'Markdown')
 		const expected = await expectedExport(page, { format: 'md' })
-		expect(file.fileName).toBe('delivery-map.md')
+		expect(file.fileName).toBe('Retrofit-programme.md')
 		expect(file.bytes.toString('utf8')).toBe(expected.text)
+		expect(expected.text.startsWith(`# Delivery plan: ${MAP_NAME}\n\n`)).toBe(true)
 		expect(expected.text).toContain("Residents' energy needs mapped")
 		await page
 			.getByRole('status')
@@ -135,7 +146,9 @@ describe('the export menu', () => {
 		await page.keyboard.press('Escape')
 		// Confirmations show above the button too, inside the window.
 		await downloadFrom(page, 'JSON plan')
-		const status = page.getByRole('status').filter({ hasText: 'Downloaded delivery-map.json' })
+		const status = page
+			.getByRole('status')
+			.filter({ hasText: 'Downloaded Retrofit-programme.json' })
 		await status.waitFor({ timeout: 10_000 })
 		const box = await status.boundingBox()
 		expect(box!.y + box!.height).toBeLessThanOrEqual(button!.y)

@@ -147,6 +147,71 @@ describe('plan command line on the sample map', () => {
 	})
 })
 
+describe("plan command line and the map's name", () => {
+	/** A small .tldr: the sample's schema, a document named `name`, a page and one milestone. */
+	function namedMap(fileName: string, name: string): string {
+		const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as {
+			schema: unknown
+			records: { id: string }[]
+		}
+		const keep = new Set(['document:document', 'page:page', 'shape:m-needs'])
+		const records = sample.records
+			.filter((r) => keep.has(r.id))
+			.map((r) =>
+				r.id === 'document:document'
+					? { ...r, name }
+					: r.id === 'shape:m-needs'
+						? { ...r, parentId: 'page:page' }
+						: r
+			)
+		return file(
+			fileName,
+			JSON.stringify({ tldrawFileFormatVersion: 1, schema: sample.schema, records })
+		)
+	}
+
+	it('heads the Markdown with the name of the map in the file, and names its iCalendar', () => {
+		const map = namedMap('named.tldr', 'Retrofit programme 2027')
+		const md = plan(map, '--format', 'md', '--today', TODAY)
+		expect([md.status, md.stderr]).toEqual([0, ''])
+		expect(md.stdout.startsWith('# Delivery plan: Retrofit programme 2027\n\n')).toBe(true)
+		expect(md.stdout).toContain("Residents' energy needs mapped")
+		const ics = plan(map, '--format', 'ics', '--today', TODAY)
+		expect(ics.status).toBe(0)
+		expect(ics.stdout).toContain('\r\nX-WR-CALNAME:Retrofit programme 2027\r\n')
+		expect(new ICAL.Component(ICAL.parse(ics.stdout)).getAllSubcomponents('vtodo')).toHaveLength(1)
+	})
+
+	it('cleans and escapes the name it reads from the file', () => {
+		const map = namedMap('hostile.tldr', '  # *Retrofit*\n## [programme](x)  ')
+		const { status, stdout } = plan(map, '--format', 'md', '--today', TODAY)
+		expect(status).toBe(0)
+		expect(stdout.split('\n')[0]).toBe(
+			'# Delivery plan: \\# \\*Retrofit\\* \\#\\# \\[programme\\](x)'
+		)
+		expect(stdout.split('\n').filter((l) => l.startsWith('# '))).toHaveLength(1)
+	})
+
+	it('keeps the plain heading for the sample map, whose name is empty', () => {
+		const { stdout } = plan(SAMPLE, '--format', 'md', '--today', TODAY)
+		expect(stdout.startsWith('# Delivery plan\n\n')).toBe(true)
+		expect(plan(namedMap('unnamed.tldr', ''), '--format', 'md').stdout).toMatch(
+			/^# Delivery plan\n\n/
+		)
+	})
+
+	it('leaves the name out of CSV and JSON', () => {
+		const named = namedMap('csv-named.tldr', 'Retrofit programme')
+		const unnamed = namedMap('csv-unnamed.tldr', '')
+		for (const format of ['csv', 'json']) {
+			const a = plan(named, '--format', format, '--today', TODAY)
+			expect(a.status).toBe(0)
+			expect(a.stdout).toBe(plan(unnamed, '--format', format, '--today', TODAY).stdout)
+			expect(a.stdout).not.toContain('Retrofit programme')
+		}
+	})
+})
+
 describe('plan command line errors', () => {
 	it('names a missing file', () => {
 		const missing = join(scratch, 'no-such-map.tldr')

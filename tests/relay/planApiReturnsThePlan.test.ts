@@ -48,6 +48,43 @@ test('the plan API returns the plan of the sample map a client put in the room',
 	expect(await ics.text()).toContain('BEGIN:VCALENDAR')
 })
 
+test("the plan API heads the Markdown with the map's name and names the calendar and file after it", async () => {
+	const relay = await startRelay()
+	const editId = newRoomId()
+	const writer = connect(relay, editId)
+	await synced(writer)
+	const name = '  Retrofit\nprogramme: *phase 2*  '
+	const named = {
+		...sample,
+		records: sample.records.map((r) => (r.id === 'document:document' ? { ...r, name } : r)),
+	}
+	writer.doc.transact(() => {
+		for (const record of named.records)
+			if (DOCUMENT_TYPES.has(String(record.typeName))) putRecord(writer.doc, record)
+		writer.doc.getMap('meta').set('schema', sample.schema)
+	})
+	await until(() => relay.metrics.updates >= 1, 'the relay has the map')
+	const today = '2026-03-02'
+	const cleaned = 'Retrofit programme: *phase 2*'
+
+	const md = await fetch(`${relay.url}/api/rooms/${editId}/plan?format=md&today=${today}`)
+	expect(md.status).toBe(200)
+	const text = await md.text()
+	expect(text.split('\n')[0]).toBe('# Delivery plan: Retrofit programme: \\*phase 2\\*')
+	expect(text).toBe(
+		exportPlan(extractPlan(sample, { today }), { format: 'md', mapName: cleaned }).text
+	)
+	// The file is named after the cleaned name: its line break is a space, not dropped.
+	expect(md.headers.get('content-disposition')).toMatch(
+		/^attachment; filename="Retrofit-programme-phase-2\.md"/
+	)
+	const ics = await (await fetch(`${relay.url}/api/rooms/${editId}/plan?format=ics`)).text()
+	expect(ics).toContain(`\r\nX-WR-CALNAME:${cleaned}\r\n`)
+	// A query string cannot set the name.
+	const spoofed = await fetch(`${relay.url}/api/rooms/${editId}/plan?format=md&mapName=Other`)
+	expect((await spoofed.text()).split('\n')[0]).toBe(text.split('\n')[0])
+})
+
 test('the plan API explains bad requests and unknown rooms', async () => {
 	const relay = await startRelay()
 	const bad = await fetch(`${relay.url}/api/rooms/${newRoomId()}/plan?format=pdf`)
