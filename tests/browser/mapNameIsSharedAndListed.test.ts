@@ -14,6 +14,23 @@ import { downloadFrom } from './exportMenuHelpers'
 
 const NAME = 'Home energy retrofit 2027'
 
+/**
+ * Whether the top bar fits the canvas: the share zone ends inside it (not under the side panel)
+ * and its last button is what a click there reaches.
+ */
+function topBarFits(page: Page) {
+	return page.evaluate(() => {
+		const canvas = document.querySelector('.tl-container')!.getBoundingClientRect()
+		const zone = document.querySelector('.dm-share-zone')!
+		const last = zone.lastElementChild!.getBoundingClientRect()
+		const hit = document.elementFromPoint(last.left + last.width / 2, last.top + last.height / 2)
+		return {
+			inside: zone.getBoundingClientRect().right <= canvas.right + 0.5,
+			reachable: hit !== null && zone.lastElementChild!.contains(hit),
+		}
+	})
+}
+
 function storedName(page: Page): Promise<string> {
 	return page.evaluate(() => window.editor!.getDocumentSettings().name)
 }
@@ -51,6 +68,11 @@ describe('the map name', () => {
 			"Bob's field shows the new name"
 		)
 		expect(await bob.page.title()).toBe(`${NAME} · Delivery Map`)
+		// The name takes room in the top bar: Share must still be on the canvas, not under the
+		// side panel (it was, at 1280 px, until the bar could give way).
+		for (const person of [alice, bob]) {
+			expect(await topBarFits(person.page)).toEqual({ inside: true, reachable: true })
+		}
 	})
 
 	it('Escape puts the name back and changes nothing for anyone', async () => {
@@ -87,6 +109,9 @@ describe('the map name', () => {
 		const shown = viewer.page.getByTestId('map-name')
 		await expect.poll(() => shown.textContent()).toBe(NAME)
 		expect(await viewer.page.getByRole('textbox', { name: 'Map name' }).count()).toBe(0)
+		// With the view-only banner showing too.
+		await viewer.page.getByTestId('readonly-banner').waitFor()
+		expect(await topBarFits(viewer.page)).toEqual({ inside: true, reachable: true })
 		expect(viewer.errors).toEqual([])
 	})
 
