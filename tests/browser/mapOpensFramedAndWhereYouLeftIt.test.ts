@@ -78,15 +78,21 @@ describe('a map opened by its link', () => {
 		}, STAGE)
 	})
 
-	it('on a device that has never opened it is framed when the map arrives, not left at the origin', async () => {
-		const bob = await openPage(browser)
-		await joinMap(bob, roomUrl, 'Bob')
-		await waitForConnected(bob.page)
+	/** Someone new opens the edit link on a laptop; resolves once the stage is shown whole. */
+	async function joinAndSeeTheStage(name: string) {
+		const person = await openPage(browser)
+		await joinMap(person, roomUrl, name)
+		await waitForConnected(person.page)
 		const shown = await eventually(
-			() => view(bob.page),
+			() => view(person.page),
 			(v) => v.stageShownWholeHeight,
-			'Bob sees the stage'
+			`${name} sees the stage`
 		)
+		return { person, shown }
+	}
+
+	it('on a device that has never opened it is framed when the map arrives, not left at the origin', async () => {
+		const { person: bob, shown } = await joinAndSeeTheStage('Bob')
 		expect(shown.stageShare).toBeGreaterThan(0.3)
 		// Readable: a whole stage at the zoom of a new map, not a speck in an overview.
 		expect(shown.camera.z).toBeGreaterThanOrEqual(0.25)
@@ -108,16 +114,12 @@ describe('a map opened by its link', () => {
 	})
 
 	it('opens again where this device left it, after a reload', async () => {
-		const carol = await openPage(browser)
-		await joinMap(carol, roomUrl, 'Carol')
-		await waitForConnected(carol.page)
-		await eventually(
-			() => view(carol.page),
-			(v) => v.stageShownWholeHeight,
-			'Carol sees the stage'
-		)
+		const { person: carol } = await joinAndSeeTheStage('Carol')
 		const moved: Camera = { x: -2950, y: -2100, z: 0.75 }
-		await carol.page.evaluate((camera) => window.editor!.setCamera(camera), moved)
+		// (In braces: setCamera returns the editor, which the page cannot always serialise back.)
+		await carol.page.evaluate((camera) => {
+			window.editor!.setCamera(camera)
+		}, moved)
 		// The view is remembered once it rests, and at the latest when the page goes away.
 		await carol.page.reload()
 		await waitForEditor(carol.page)
@@ -134,14 +136,7 @@ describe('a map opened by its link', () => {
 	})
 
 	it('without a remembered view, opens framed from the copy on this device', async () => {
-		const dana = await openPage(browser)
-		await joinMap(dana, roomUrl, 'Dana')
-		await waitForConnected(dana.page)
-		await eventually(
-			() => view(dana.page),
-			(v) => v.stageShownWholeHeight,
-			'Dana sees the stage'
-		)
+		const { person: dana } = await joinAndSeeTheStage('Dana')
 		// Once the app is cached and the map saved on this device, forget the view and go offline:
 		// the map can then only come from this device's copy.
 		await dana.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
