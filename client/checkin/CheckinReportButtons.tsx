@@ -3,6 +3,7 @@ import type { Editor } from 'tldraw'
 import { toCheckinReport } from '../../shared/export/toCheckinReport'
 import { localToday } from '../../shared/schema/dateString'
 import type { Plan } from '../../shared/schema/planSchema'
+import { currentMapName } from '../room/currentMapName'
 import { downloadText } from './downloadText'
 
 /**
@@ -14,8 +15,7 @@ export function CheckinReportButtons({ plan, editor }: { plan: Plan; editor: Edi
 	const [status, setStatus] = useState('')
 	const report = () => {
 		const today = localToday()
-		const mapName = editor.getDocumentSettings().name
-		return { today, text: toCheckinReport(plan, { today, mapName }) }
+		return { today, text: toCheckinReport(plan, { today, mapName: currentMapName(editor) }) }
 	}
 	return (
 		<section className="dm-checkin-report" aria-labelledby="dm-checkin-report-heading">

@@ -3,6 +3,7 @@ import { exportPlan, planFileName, type ExportFormat } from '../../shared/export
 import type { CsvPreset } from '../../shared/export/toCsv'
 import { localToday } from '../../shared/schema/dateString'
 import { currentPlan } from '../plan/useLivePlan'
+import { currentMapName } from '../room/currentMapName'
 
 /** One of the milestone-list exports offered by the menu. */
 export interface PlanChoice {
@@ -16,9 +17,12 @@ export interface PlanDownload {
 	fileName: string
 }
 
-/** The base of every exported file's name: the map's name when it has one. */
+/**
+ * The base of every exported file's name: the map's name when it has one (cleaned as the relay's
+ * is, so the same map gives the same file name from either).
+ */
 export function mapBaseName(editor: Editor): string {
-	return editor.getDocumentSettings().name.trim() || 'delivery-map'
+	return currentMapName(editor) || 'delivery-map'
 }
 
 /**
@@ -40,7 +44,7 @@ export function planDownload(editor: Editor, choice: PlanChoice): PlanDownload {
 		format: choice.format,
 		...(choice.preset === undefined ? {} : { preset: choice.preset }),
 		...(choice.format === 'ics' ? { today } : {}),
-		mapName: editor.getDocumentSettings().name,
+		mapName: currentMapName(editor),
 	})
 	return {
 		text: result.text,

@@ -1,6 +1,6 @@
 import { react, type Editor } from 'tldraw'
-import { cleanMapName } from '../../shared/model/mapName'
 import { nameRecentMap } from '../home/recentMaps'
+import { currentMapName } from './currentMapName'
 
 const APP_TITLE = 'Delivery Map'
 
@@ -13,7 +13,7 @@ export function followMapName(
 	{ kind, roomId }: { kind: 'edit' | 'view'; roomId: string }
 ): () => void {
 	const stop = react('follow the map name', () => {
-		const name = cleanMapName(editor.getDocumentSettings().name)
+		const name = currentMapName(editor)
 		document.title = name ? `${name} · ${APP_TITLE}` : APP_TITLE
 		nameRecentMap(kind, roomId, name)
 	})

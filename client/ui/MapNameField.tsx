@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { cleanMapName, MAX_MAP_NAME_LENGTH, shownMapName } from '../../shared/model/mapName'
+import { currentMapName } from '../room/currentMapName'
 import './mapName.css'
 
 /**
@@ -10,7 +11,7 @@ import './mapName.css'
  */
 export function MapNameField() {
 	const editor = useEditor()
-	const name = useValue('map name', () => cleanMapName(editor.getDocumentSettings().name), [editor])
+	const name = useValue('map name', () => currentMapName(editor), [editor])
 	const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
 	/** What the person is typing, while the field has the focus. */
 	const [draft, setDraft] = useState<string | null>(null)
