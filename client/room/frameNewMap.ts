@@ -7,10 +7,11 @@ import { Box, react, type Editor } from 'tldraw'
 const MIN_READABLE_ZOOM = 0.25
 
 /**
- * Frames a map just made, or opened on this device without a remembered view: all of it. With `readable` (a new template, whose hints a group reads
- * before it starts), the whole map only when its text stays readable, otherwise its full height
- * from the left edge (the title, the intro and the first stages); a map opened from a file is
- * shown whole, as an overview. Done again whenever the canvas changes size in the next 3 s (the
+ * Frames a map just made, or opened on this device without a remembered view: all of it. With
+ * `readable` (a new template, whose hints a group reads before it starts; a map opened by its
+ * link), the whole map only when its text stays readable, otherwise its full height from the left
+ * edge (the title, the intro and the first stages); a map opened from a file is shown whole, as
+ * an overview. Done again whenever the canvas changes size in the next 3 s (the
  * room's side panel takes its width from the canvas after the editor mounts), unless the person
  * has moved the camera meanwhile.
  */

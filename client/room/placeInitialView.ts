@@ -24,13 +24,12 @@ export function placeInitialView(
 ): () => void {
 	const { kind, roomId } = session
 	const stops: Array<() => void> = []
-	const saved = placed ? null : savedCamera(kind, roomId)
-	if (saved) {
-		editor.setCamera(saved, { immediate: true })
-	} else if (!placed && editor.getCurrentPageShapeIds().size > 0) {
-		frameNewMap(editor, { readable: !hasImportNotice(roomId) })
-	} else if (!placed) {
-		stops.push(frameOnFirstSync(editor, session))
+	if (!placed) {
+		const saved = savedCamera(kind, roomId)
+		if (saved) editor.setCamera(saved, { immediate: true })
+		else if (editor.getCurrentPageShapeIds().size > 0) {
+			frameNewMap(editor, { readable: !hasImportNotice(roomId) })
+		} else stops.push(frameOnFirstSync(editor, session))
 	}
 	stops.push(rememberCamera(editor, kind, roomId))
 	return () => {
