@@ -3,6 +3,13 @@ import { useId, type ReactNode } from 'react'
 /** Called before the first change of an edit, so one field edit is one undo step. */
 export type MarkFn = () => void
 
+/** What a shape's group of fields (MilestoneFields, EnablerFields, BlockerFields) is given. */
+export interface ShapeFieldsProps<S extends { props: object }> {
+	shape: S
+	mark: MarkFn
+	update: (changes: Partial<S['props']>) => void
+}
+
 interface FieldProps {
 	label: string
 	children: (id: string) => ReactNode
