@@ -1,6 +1,7 @@
 import { HomePage } from './home/HomePage'
 import { RoomPage } from './room/RoomPage'
 import { parseRoute } from './routes'
+import { useThemeAttribute } from './ui/useThemeAttribute'
 
 export function App() {
 	const route = parseRoute(location.pathname)
@@ -9,11 +10,16 @@ export function App() {
 		return (
 			<RoomPage key={`${route.kind}:${route.roomId}`} kind={route.kind} roomId={route.roomId} />
 		)
+	return <NotAMapPage path={route.path} />
+}
+
+function NotAMapPage({ path }: { path: string }) {
+	useThemeAttribute(null)
 	return (
 		<main className="dm-page">
 			<h1>No map here</h1>
 			<p>
-				<code>{route.path}</code> is not a map link. Map links look like <code>/r/…</code> (edit) or{' '}
+				<code>{path}</code> is not a map link. Map links look like <code>/r/…</code> (edit) or{' '}
 				<code>/v/…</code> (view).
 			</p>
 			<p>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { rememberMap } from '../home/recentMaps'
+import { useThemeAttribute } from '../ui/useThemeAttribute'
 import { MapEditor } from './MapEditor'
 import { RoomSession, type RoomKind } from './RoomSession'
 
@@ -39,6 +40,11 @@ export function RoomPage({ kind, roomId }: { kind: RoomKind; roomId: string }) {
 			</main>
 		)
 	}
-	if (!session) return <div className="dm-loading">Opening the map…</div>
+	if (!session) return <LoadingScreen />
 	return <MapEditor session={session} />
+}
+
+function LoadingScreen() {
+	useThemeAttribute(null)
+	return <div className="dm-loading">Opening the map…</div>
 }

@@ -1,0 +1,26 @@
+import { getUserPreferences, react } from 'tldraw'
+
+/**
+ * Keeps `<html data-theme>` on the person's colour scheme while no editor is mounted: the home
+ * page, the "no map here" page and the loading screen before the editor. The scheme is tldraw's
+ * own preference (set in the editor's menu, kept on this device and shared between its tabs), and
+ * the system's when it is "system", as the editor itself reads it. Returns a function that stops
+ * following (useThemeAttribute takes over while an editor is open).
+ */
+export function followStoredTheme(): () => void {
+	const root = document.documentElement
+	const system =
+		typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
+	const apply = () => {
+		const scheme = getUserPreferences().colorScheme ?? 'light'
+		const dark = scheme === 'dark' || (scheme === 'system' && system?.matches === true)
+		root.dataset.theme = dark ? 'dark' : 'light'
+	}
+	// getUserPreferences reads an atom: a change in another tab reaches this one too.
+	const stop = react('stored theme', apply)
+	system?.addEventListener('change', apply)
+	return () => {
+		stop()
+		system?.removeEventListener('change', apply)
+	}
+}

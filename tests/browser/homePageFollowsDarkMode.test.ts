@@ -1,0 +1,89 @@
+import { newRoomId } from '../../shared/roomId'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+	joinMap,
+	launchBrowser,
+	openPage,
+	screenshotPath,
+	startRelayWithClient,
+	waitForConnected,
+	type TrackedPage,
+} from './browserHelpers'
+import {
+	backgroundLuminance,
+	contrastFailures,
+	expectDarkAndReadable,
+	lightBoxes,
+	setColorScheme,
+} from './colourChecks'
+
+// Dark mode is chosen in the editor's menu, but it is the person's setting on this device: the
+// home page (and the "no map here" page) must follow it, not stay white around dark maps.
+describe('the home page and dark mode', { timeout: 90_000 }, () => {
+	let alice: TrackedPage
+	let origin: string
+
+	beforeAll(async () => {
+		const relay = await startRelayWithClient()
+		origin = relay.url
+		const browser = await launchBrowser()
+		alice = await openPage(browser)
+		await joinMap(alice, `${origin}/r/${newRoomId()}`, 'Alice')
+		await waitForConnected(alice.page)
+		await alice.page.evaluate(() => {
+			window.editor!.updateDocumentSettings({ name: 'Warm homes' })
+		})
+	})
+
+	it('is light and readable by default', async () => {
+		const page = alice.page
+		await page.goto(`${origin}/`)
+		await page.getByTestId('recent-maps').getByRole('link', { name: 'Warm homes' }).waitFor()
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+		expect(await backgroundLuminance(page, 'body')).toBeGreaterThan(0.9)
+		expect(await contrastFailures(page, '.dm-home')).toEqual([])
+	})
+
+	it('is dark and readable once dark mode is chosen in a map', async () => {
+		const page = alice.page
+		await page.goBack()
+		await page.waitForFunction(() => window.editor !== undefined, undefined, { timeout: 15_000 })
+		await setColorScheme(page, 'dark', true)
+		await page.goto(`${origin}/`)
+		await page.getByTestId('recent-maps').getByRole('link', { name: 'Warm homes' }).waitFor()
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+		expect(await backgroundLuminance(page, 'body')).toBeLessThan(0.05)
+		// The template cards, the link field and the recent list: none left white, all readable.
+		await page.getByRole('radio', { name: /Backcasting/ }).check()
+		await expectDarkAndReadable(page, '.dm-home', 'dark-mode-home')
+	})
+
+	it('says "no map here" in the same colours', async () => {
+		const page = alice.page
+		// A link cut short when it was pasted: the app's page says it is not a map link.
+		await page.goto(`${origin}/r/abc`)
+		await page.getByRole('heading', { name: 'No map here' }).waitFor()
+		expect(await backgroundLuminance(page, 'body')).toBeLessThan(0.05)
+		expect(await lightBoxes(page, 'main')).toEqual([])
+		expect(await contrastFailures(page, 'main')).toEqual([])
+	})
+
+	it('follows the system while the setting is "system", as it changes', async () => {
+		const page = alice.page
+		await page.goBack()
+		await page.goBack()
+		await page.waitForFunction(() => window.editor !== undefined, undefined, { timeout: 15_000 })
+		await page.emulateMedia({ colorScheme: 'light' })
+		await setColorScheme(page, 'system', false)
+		await page.goto(`${origin}/`)
+		await page.getByTestId('recent-maps').waitFor()
+		expect(await backgroundLuminance(page, 'body')).toBeGreaterThan(0.9)
+		await page.emulateMedia({ colorScheme: 'dark' })
+		await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark', undefined, {
+			timeout: 5000,
+		})
+		expect(await backgroundLuminance(page, 'body')).toBeLessThan(0.05)
+		await page.screenshot({ path: screenshotPath('dark-mode-home-system') })
+		expect(alice.errors).toEqual([])
+	})
+})
