@@ -1,12 +1,14 @@
-import { useValue, type Editor, type TLShapeId } from 'tldraw'
+import type { Editor, TLShapeId } from 'tldraw'
 import { ragSchema } from '../../shared/schema/milestoneProps'
 import { ragLabels } from '../shapes/MilestoneShapeUtil'
 import type { MilestoneShape } from '../shapes/shapeTypes'
 import { DateField, SelectField, TextField } from '../ui/PropertyFields'
+import { OutlineShapeForm } from './OutlineShapeForm'
+import { useShapeOfType } from './useShapeOfType'
 
 export interface MilestoneFormProps {
 	editor: Editor
-	milestoneId: string
+	milestoneId: TLShapeId
 	/** Names already used as owners or unblockers on this map, offered as suggestions. */
 	people: readonly string[]
 }
@@ -17,62 +19,51 @@ export interface MilestoneFormProps {
  * editor.updateShape, so the edit syncs and undoes like any other.
  */
 export function MilestoneForm({ editor, milestoneId, people }: MilestoneFormProps) {
-	const shape = useValue(
-		'outline milestone',
-		() => {
-			const s = editor.getShape(milestoneId as TLShapeId)
-			return s && s.type === 'milestone' ? (s as MilestoneShape) : null
-		},
-		[editor, milestoneId]
-	)
+	const shape = useShapeOfType<MilestoneShape>(editor, milestoneId, 'milestone')
 	if (!shape) return null
 	const p = shape.props
 	const mark = () => editor.markHistoryStoppingPoint('edit milestone from the outline')
 	const update = (props: Partial<MilestoneShape['props']>) =>
 		editor.updateShape<MilestoneShape>({ id: shape.id, type: 'milestone', props })
 	return (
-		<section
-			className="dm-outline-form"
-			aria-label={`Edit milestone: ${p.title || 'untitled'}`}
-			data-testid="outline-milestone-form"
+		<OutlineShapeForm
+			editor={editor}
+			shapeId={shape.id}
+			kind="milestone"
+			name={p.title || 'untitled'}
+			testId="outline-milestone-form"
 		>
-			<h3 className="dm-outline-subheading">Edit milestone</h3>
-			{shape.isLocked ? (
-				<p className="dm-outline-locked">This milestone is locked; it cannot be changed now.</p>
-			) : null}
-			<fieldset className="dm-outline-fields" disabled={shape.isLocked}>
-				<TextField
-					label="Title"
-					value={p.title}
+			<TextField
+				label="Title"
+				value={p.title}
+				onFocus={mark}
+				onChange={(title) => update({ title })}
+			/>
+			<TextField
+				label="Owner (does the work)"
+				value={p.owner}
+				suggestions={people}
+				onFocus={mark}
+				onChange={(owner) => update({ owner })}
+			/>
+			<TextField
+				label="Unblocker (owns unblocking it)"
+				value={p.unblocker}
+				suggestions={people}
+				onFocus={mark}
+				onChange={(unblocker) => update({ unblocker })}
+			/>
+			<div className="dm-outline-form-row">
+				<DateField label="Due" value={p.due} onFocus={mark} onChange={(due) => update({ due })} />
+				<SelectField
+					label="RAG"
+					value={p.rag}
+					options={ragSchema.options}
+					labels={ragLabels}
 					onFocus={mark}
-					onChange={(title) => update({ title })}
+					onChange={(rag) => update({ rag })}
 				/>
-				<TextField
-					label="Owner (does the work)"
-					value={p.owner}
-					suggestions={people}
-					onFocus={mark}
-					onChange={(owner) => update({ owner })}
-				/>
-				<TextField
-					label="Unblocker (owns unblocking it)"
-					value={p.unblocker}
-					suggestions={people}
-					onFocus={mark}
-					onChange={(unblocker) => update({ unblocker })}
-				/>
-				<div className="dm-outline-form-row">
-					<DateField label="Due" value={p.due} onFocus={mark} onChange={(due) => update({ due })} />
-					<SelectField
-						label="RAG"
-						value={p.rag}
-						options={ragSchema.options}
-						labels={ragLabels}
-						onFocus={mark}
-						onChange={(rag) => update({ rag })}
-					/>
-				</div>
-			</fieldset>
-		</section>
+			</div>
+		</OutlineShapeForm>
 	)
 }
