@@ -2,20 +2,33 @@ import { useCallback, useEffect, useMemo } from 'react'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useLivePlan } from '../plan/useLivePlan'
 import type { RoomSession } from '../room/RoomSession'
+import { BlockerForm } from './BlockerForm'
 import { DiagnosticList } from './DiagnosticList'
+import { EnablerForm } from './EnablerForm'
 import { focusShape } from '../room/focusShape'
 import { MilestoneForm } from './MilestoneForm'
 import { plural } from './MilestoneItem'
 import './outline.css'
 import { canvasProblems, problemsByShape } from './outlineProblems'
 import { PlanTree } from './PlanTree'
+import { StageForm } from './StageForm'
+
+/** The shapes the outline has a form for: the typed shapes and stages (frames). */
+const FORM_TYPES: ReadonlySet<string> = new Set(['milestone', 'enabler', 'blocker', 'frame'])
+
+/** The one selected shape when the outline has a form for it, as "type id"; otherwise null. */
+function formShapeOf(editor: Editor): string | null {
+	const only = editor.getOnlySelectedShape()
+	return only && FORM_TYPES.has(only.type) ? `${only.type} ${only.id}` : null
+}
 
 /**
  * The Plan tab: the live plan outline beside the canvas. Stage, milestone, its enablers and
  * blockers as an accessible tree; the map checks, each of which shows its shape; and, for a
- * milestone selected here or on the canvas, a form to rename it and set its owner, unblocker,
- * due date and RAG without the canvas (view links only read). While it is open, shapes with
- * problems are marked on the canvas.
+ * milestone, enabler, blocker or stage selected here or on the canvas, a form to edit it without
+ * the canvas (a milestone's title, owners, due date and RAG; every field of an enabler or a
+ * blocker; a stage's name). View links only read. While it is open, shapes with problems are
+ * marked on the canvas.
  */
 export function OutlinePanel({ editor, session }: { editor: Editor; session: RoomSession }) {
 	const plan = useLivePlan(editor)
@@ -32,14 +45,8 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 
 	const selected = useValue('outline selection', () => editor.getSelectedShapeIds(), [editor])
 	const selectedIds = useMemo(() => new Set<string>(selected), [selected])
-	const formId = useValue(
-		'outline form milestone',
-		() => {
-			const only = editor.getOnlySelectedShape()
-			return only?.type === 'milestone' ? only.id : null
-		},
-		[editor]
-	)
+	// A string, so that editing the selected shape does not render the whole outline again.
+	const formShape = useValue('outline form shape', () => formShapeOf(editor), [editor])
 	const people = useMemo(() => {
 		const names = new Set<string>()
 		for (const m of plan.milestones) {
@@ -73,15 +80,42 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 				<DiagnosticList diagnostics={plan.diagnostics} hasShape={hasShape} onShow={show} />
 			</div>
 			{canEdit ? (
-				formId ? (
-					<MilestoneForm editor={editor} milestoneId={formId} people={people} />
+				formShape ? (
+					<ShapeForm editor={editor} formShape={formShape} people={people} />
 				) : (
 					<p className="dm-outline-hint">
-						Select a milestone (click it, or Enter in the list) to rename it or set its owner,
-						unblocker, due date and RAG here.
+						Select a milestone, enabler, blocker or stage (click it, or Enter in the list) to edit
+						it here.
 					</p>
 				)
 			) : null}
 		</div>
 	)
+}
+
+/** The form for the selected shape (`formShape` is formShapeOf's "type id"). */
+function ShapeForm({
+	editor,
+	formShape,
+	people,
+}: {
+	editor: Editor
+	formShape: string
+	people: readonly string[]
+}) {
+	const space = formShape.indexOf(' ')
+	const type = formShape.slice(0, space)
+	const id = formShape.slice(space + 1) as TLShapeId
+	// A new form for each shape: a field focused (and its undo step marked) for one shape never
+	// goes on to edit another.
+	switch (type) {
+		case 'milestone':
+			return <MilestoneForm key={id} editor={editor} milestoneId={id} people={people} />
+		case 'enabler':
+			return <EnablerForm key={id} editor={editor} enablerId={id} />
+		case 'blocker':
+			return <BlockerForm key={id} editor={editor} blockerId={id} />
+		default:
+			return <StageForm key={id} editor={editor} stageId={id} />
+	}
 }

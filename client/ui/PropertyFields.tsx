@@ -33,6 +33,8 @@ interface TextFieldProps {
 	multiline?: boolean
 	placeholder?: string
 	suggestions?: readonly string[]
+	/** Longest text the input takes (typing stops there; pasted text is cut). */
+	maxLength?: number
 }
 
 export function TextField({
@@ -43,6 +45,7 @@ export function TextField({
 	multiline,
 	placeholder,
 	suggestions,
+	maxLength,
 }: TextFieldProps) {
 	const listId = useId()
 	return (
@@ -54,6 +57,7 @@ export function TextField({
 						value={value}
 						rows={3}
 						placeholder={placeholder}
+						maxLength={maxLength}
 						onFocus={onFocus}
 						onChange={(e) => onChange(e.currentTarget.value)}
 					/>
@@ -64,6 +68,7 @@ export function TextField({
 							type="text"
 							value={value}
 							placeholder={placeholder}
+							maxLength={maxLength}
 							list={suggestions ? listId : undefined}
 							onFocus={onFocus}
 							onChange={(e) => onChange(e.currentTarget.value)}

@@ -1,0 +1,338 @@
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+	aliceAndBobInOneRoom,
+	eventually,
+	joinMap,
+	openPage,
+	screenshotPath,
+	shapeProps,
+	type TrackedPage,
+} from './browserHelpers'
+import { expectDarkAndReadable, setColorScheme } from './colourChecks'
+import { drawSampleMap } from './exportMenuHelpers'
+
+/** Waits across pages get 30 s: other engineers' browser tests share this machine's two cores. */
+function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, what: string) {
+	return eventually(check, accept, what, 30_000)
+}
+
+function treeItem(page: Page, name: string | RegExp) {
+	return page.getByTestId('plan-outline').getByRole('treeitem', { name })
+}
+
+/** The name of the focused tree item (its text without what is hidden from screen readers). */
+function focusedName(page: Page): Promise<string | null> {
+	return page.evaluate(() => {
+		const item = document.activeElement
+		if (item?.getAttribute('role') !== 'treeitem') return null
+		const copy = item.cloneNode(true) as HTMLElement
+		copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove())
+		return copy.textContent!.replace(/\s+/g, ' ').trim()
+	})
+}
+
+/** The focused element: the test id of the outline form it is in, and its label's text. */
+function focusedField(page: Page): Promise<{ form: string | null; label: string | null }> {
+	return page.evaluate(() => {
+		const field = document.activeElement as HTMLInputElement | null
+		return {
+			form: field?.closest('[data-testid^="outline-"]')?.getAttribute('data-testid') ?? null,
+			label: field?.labels?.[0]?.textContent ?? null,
+		}
+	})
+}
+
+function selectedIds(page: Page): Promise<string[]> {
+	return page.evaluate(() => window.editor!.getSelectedShapeIds() as string[])
+}
+
+async function press(page: Page, key: string) {
+	await page.keyboard.press(key)
+	await page.waitForTimeout(50)
+}
+
+describe('editing enablers, blockers and stages from the outline', { timeout: 120_000 }, () => {
+	let alice: TrackedPage
+	let bob: TrackedPage
+	let url: string
+
+	beforeAll(async () => {
+		;({ alice, bob, url } = await aliceAndBobInOneRoom())
+		await drawSampleMap(alice.page)
+		for (const { page } of [alice, bob]) {
+			await treeItem(page, /^Milestone: Retrofit offer is business as usual /).waitFor({
+				timeout: 30_000,
+			})
+		}
+	})
+
+	it('says in its hint what can be edited here', async () => {
+		const hint = alice.page.getByTestId('plan-outline').locator('.dm-outline-hint')
+		await alice.page.evaluate(() => {
+			window.editor!.selectNone()
+		})
+		expect(await hint.textContent()).toMatch(/milestone, enabler, blocker or stage/)
+	})
+
+	it('edits an enabler chosen in the tree with the keyboard; Bob sees the change', async () => {
+		const page = alice.page
+		await treeItem(page, 'Stage: Discover 1 milestone').focus()
+		await press(page, 'ArrowDown')
+		await press(page, 'ArrowDown')
+		expect(await focusedName(page)).toMatch(/^Enabler Legal: Data-sharing agreement/)
+		await press(page, 'Enter')
+		await until(
+			() => selectedIds(page),
+			(ids) => ids.length === 1 && ids[0] === 'shape:e-dsa',
+			'Enter selects the enabler'
+		)
+		const form = page.getByTestId('outline-enabler-form')
+		await form.waitFor({ timeout: 10_000 })
+		expect(await form.getAttribute('aria-label')).toBe(
+			'Edit enabler: Legal: Data-sharing agreement with housing associations'
+		)
+		expect(await page.getByTestId('outline-milestone-form').count()).toBe(0)
+		await form.getByLabel('Service', { exact: true }).focus()
+		expect(await focusedField(page)).toEqual({ form: 'outline-enabler-form', label: 'Service' })
+		// The keyboard alone: a select's value moves with the arrow keys, text is typed.
+		await press(page, 'End')
+		expect(await form.getByLabel('Service', { exact: true }).inputValue()).toBe('other')
+		await press(page, 'Tab')
+		expect(await focusedField(page)).toEqual({
+			form: 'outline-enabler-form',
+			label: 'What we need from them',
+		})
+		await press(page, 'ControlOrMeta+A')
+		await page.keyboard.type('Data-sharing agreement signed by all three associations')
+		await press(page, 'Tab')
+		expect((await focusedField(page)).label).toBe('How (advice, approval, funding…)')
+		await press(page, 'ControlOrMeta+A')
+		await page.keyboard.type('Approval')
+		await form.getByLabel('Needed by').fill('2027-01-20')
+		await form.getByLabel('Contact in the service').fill('Jo (Legal)')
+		await form.getByLabel('Status').selectOption('agreed')
+		await form.getByLabel('Service', { exact: true }).selectOption('data')
+		const expected = {
+			service: 'data',
+			contribution: 'Data-sharing agreement signed by all three associations',
+			how: 'Approval',
+			neededBy: '2027-01-20',
+			owner: 'Jo (Legal)',
+			status: 'agreed',
+		}
+		expect(await shapeProps(page, 'shape:e-dsa')).toMatchObject(expected)
+		await until(
+			() => shapeProps(bob.page, 'shape:e-dsa'),
+			(p) => p?.service === 'data' && p?.status === 'agreed' && p?.owner === 'Jo (Legal)',
+			"Bob's store has the enabler as Alice edited it"
+		)
+		expect(await shapeProps(bob.page, 'shape:e-dsa')).toMatchObject(expected)
+		// Bob's tree follows once his plan is extracted again.
+		await treeItem(
+			bob.page,
+			/^Enabler Data: Data-sharing agreement signed by all three associations Needed by 20 Jan 2027 Contact: Jo \(Legal\)/
+		)
+			.first()
+			.waitFor({ timeout: 30_000 })
+		// The form says which enabler it edits as it is now.
+		expect(await form.getAttribute('aria-label')).toBe(
+			'Edit enabler: Data: Data-sharing agreement signed by all three associations'
+		)
+		await page.waitForTimeout(300)
+		await page.screenshot({ path: screenshotPath('outline-enabler-form') })
+		await form.screenshot({ path: screenshotPath('outline-enabler-form-close') })
+	})
+
+	it('edits a blocker selected in the tree; Bob sees the new severity', async () => {
+		const page = alice.page
+		// A blocker on two milestones is listed under each; either item selects it.
+		await treeItem(page, /^Blocker Listed-building consent/)
+			.first()
+			.focus()
+		await press(page, 'Enter')
+		const form = page.getByTestId('outline-blocker-form')
+		await form.waitFor({ timeout: 10_000 })
+		expect(await form.getAttribute('aria-label')).toBe(
+			'Edit blocker: Listed-building consent for conservation-area homes'
+		)
+		for (const label of ['What could delay us', 'Kind', 'Who unblocks it', 'Severity', 'Status']) {
+			expect(await form.getByLabel(label, { exact: true }).count(), label).toBe(1)
+		}
+		await form.getByLabel('Severity').selectOption('high')
+		await form.getByLabel('Who unblocks it').fill('Sam (Planning)')
+		await until(
+			() => shapeProps(bob.page, 'shape:b-consent'),
+			(p) => p?.severity === 'high' && p?.owner === 'Sam (Planning)',
+			"Bob's store has the blocker's new severity and unblocker"
+		)
+		await treeItem(
+			bob.page,
+			/^Blocker Listed-building consent for conservation-area homes High severity, Open Unblocker: Sam \(Planning\)/
+		)
+			.first()
+			.waitFor({ timeout: 30_000 })
+	})
+
+	it('renames a stage selected in the tree; Bob sees the new name', async () => {
+		const page = alice.page
+		await treeItem(page, /^Stage: Deliver /).focus()
+		await press(page, 'Enter')
+		await until(
+			() => selectedIds(page),
+			(ids) => ids.length === 1 && ids[0] === 'shape:stage-deliver',
+			'Enter selects the stage'
+		)
+		const form = page.getByTestId('outline-stage-form')
+		await form.waitFor({ timeout: 10_000 })
+		expect(await form.getAttribute('aria-label')).toBe('Edit stage: Deliver')
+		const name = form.getByLabel('Stage name')
+		await name.focus()
+		// As long as the map keeps (restoreRecords cuts longer names).
+		expect(await name.getAttribute('maxlength')).toBe('10000')
+		await form.screenshot({ path: screenshotPath('outline-stage-form-close') })
+		await press(page, 'End')
+		await page.keyboard.type(' the retrofit')
+		expect(await shapeProps(page, 'shape:stage-deliver')).toMatchObject({
+			name: 'Deliver the retrofit',
+		})
+		await until(
+			() => shapeProps(bob.page, 'shape:stage-deliver'),
+			(p) => p?.name === 'Deliver the retrofit',
+			"Bob's store has the stage's new name"
+		)
+		await treeItem(bob.page, 'Stage: Deliver the retrofit 2 milestones').waitFor({
+			timeout: 30_000,
+		})
+		// One undo step takes the whole rename back, not a letter.
+		await page.evaluate(() => {
+			window.editor!.undo()
+		})
+		expect(await shapeProps(page, 'shape:stage-deliver')).toMatchObject({ name: 'Deliver' })
+		expect(await name.inputValue()).toBe('Deliver')
+	})
+
+	it("disables a locked enabler's form, and an enabler's in a locked stage, and says why", async () => {
+		const page = alice.page
+		await page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:e-booking' as never,
+				type: 'enabler',
+				isLocked: true,
+			})
+		})
+		const before = await shapeProps(page, 'shape:e-booking')
+		await treeItem(page, /^Enabler Digital \/ IT: Online booking/)
+			.first()
+			.click()
+		const form = page.getByTestId('outline-enabler-form')
+		await until(
+			() => form.getAttribute('aria-label'),
+			(label) => label === 'Edit enabler: Digital / IT: Online booking for home surveys',
+			'the locked enabler has its form'
+		)
+		expect(await form.textContent()).toContain('This enabler is locked; it cannot be changed now.')
+		expect(
+			await form.locator('fieldset').evaluate((f) => (f as HTMLFieldSetElement).disabled)
+		).toBe(true)
+		for (const label of ['Service', 'What we need from them', 'Needed by', 'Status']) {
+			expect(await form.getByLabel(label, { exact: true }).isDisabled(), label).toBe(true)
+		}
+		expect(await shapeProps(page, 'shape:e-booking')).toEqual(before)
+		await page.waitForTimeout(200)
+		await page.screenshot({ path: screenshotPath('outline-enabler-form-locked') })
+		await form.screenshot({ path: screenshotPath('outline-enabler-form-locked-close') })
+
+		// Unlocked, the form takes typing again.
+		await page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:e-booking' as never,
+				type: 'enabler',
+				isLocked: false,
+			})
+		})
+		await until(
+			() => form.getByLabel('Service', { exact: true }).isDisabled(),
+			(disabled) => !disabled,
+			'the unlocked enabler can be edited'
+		)
+		expect(await form.textContent()).not.toContain('locked')
+
+		// A stage locked on its own (not each shape in it): its enabler cannot be changed either.
+		await page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:stage-discover' as never,
+				type: 'frame',
+				isLocked: true,
+			})
+		})
+		await treeItem(page, /^Enabler Data: Data-sharing agreement/)
+			.first()
+			.click()
+		await until(
+			() => form.getAttribute('aria-label'),
+			(label) => label?.startsWith('Edit enabler: Data: Data-sharing agreement') ?? false,
+			'the enabler in the locked stage has its form'
+		)
+		expect(await form.textContent()).toContain(
+			'This enabler is in the locked stage “Discover”; it cannot be changed until the stage is unlocked.'
+		)
+		expect(await form.getByLabel('Service', { exact: true }).isDisabled()).toBe(true)
+		await page.evaluate(() => {
+			window.editor!.updateShape({
+				id: 'shape:stage-discover' as never,
+				type: 'frame',
+				isLocked: false,
+			})
+		})
+	})
+
+	it('keeps the enabler form tidy and readable in dark mode', async () => {
+		const page = alice.page
+		await treeItem(page, /^Enabler Procurement: Framework contract/)
+			.first()
+			.click()
+		await page.getByTestId('outline-enabler-form').waitFor({ timeout: 10_000 })
+		await setColorScheme(page, 'dark', true)
+		await page.waitForTimeout(300)
+		try {
+			await expectDarkAndReadable(page, '.dm-sidebar', 'outline-enabler-form-dark')
+			await page
+				.getByTestId('outline-enabler-form')
+				.screenshot({ path: screenshotPath('outline-enabler-form-dark-close') })
+		} finally {
+			await setColorScheme(page, 'light', false)
+		}
+	})
+
+	it('shows no form from a view link', async () => {
+		await alice.page.getByRole('button', { name: 'Share', exact: true }).press('Enter')
+		const viewInput = alice.page.getByLabel('View link: watch only, cannot change anything')
+		const viewUrl = await until(
+			() => viewInput.inputValue(),
+			(v) => v.includes('/v/'),
+			'the view link is loaded'
+		)
+		await alice.page.getByRole('button', { name: 'Done' }).click()
+		expect(url).toContain('/r/')
+		const viewer = await openPage(alice.context.browser()!)
+		await joinMap(viewer, viewUrl, 'Watcher')
+		await treeItem(viewer.page, /^Stage: Deliver /).waitFor({ timeout: 30_000 })
+		for (const [name, id] of [
+			[/^Enabler Procurement: Framework contract/, 'shape:e-framework'],
+			[/^Blocker Listed-building consent/, 'shape:b-consent'],
+			[/^Stage: Deliver /, 'shape:stage-deliver'],
+		] as const) {
+			await treeItem(viewer.page, name).first().click()
+			expect(await selectedIds(viewer.page)).toEqual([id])
+			expect(
+				await viewer.page.getByTestId('plan-outline').locator('section[data-kind]').count()
+			).toBe(0)
+			expect(
+				await viewer.page.getByTestId('plan-outline').locator('input, select, textarea').count()
+			).toBe(0)
+		}
+		expect(alice.errors).toEqual([])
+		expect(bob.errors).toEqual([])
+	})
+})
