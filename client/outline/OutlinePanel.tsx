@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useLivePlan } from '../plan/useLivePlan'
 import type { RoomSession } from '../room/RoomSession'
@@ -63,9 +63,26 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 	const canEdit = session.kind === 'edit'
 	const stageCount = plan.stages.length
 
+	// The form (or the hint) is pinned under the list, which ends where it begins.
+	const scrollRef = useRef<HTMLDivElement>(null)
+	const dockRef = useRef<HTMLDivElement>(null)
+	useLayoutEffect(() => {
+		const scroll = scrollRef.current
+		const dock = dockRef.current
+		if (!scroll || !dock) return
+		const fit = () => scroll.style.setProperty('--dm-outline-dock', `${dock.offsetHeight}px`)
+		fit()
+		const observer = new ResizeObserver(fit)
+		observer.observe(dock)
+		return () => {
+			observer.disconnect()
+			scroll.style.removeProperty('--dm-outline-dock')
+		}
+	}, [canEdit])
+
 	return (
 		<div className="dm-outline" data-testid="plan-outline">
-			<div className="dm-outline-scroll">
+			<div className="dm-outline-scroll" ref={scrollRef}>
 				<p className="dm-outline-summary">
 					{plural(plan.milestones.length, 'milestone')} in {plural(stageCount, 'stage')}
 					{canEdit ? '' : ' (view only)'}
@@ -77,18 +94,23 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 					selectedIds={selectedIds}
 					onActivate={show}
 				/>
+				{/* Right after the tree, so that Tab (and a screen reader) goes from the item just
+				    selected to its form, not through every map check first; shown pinned at the
+				    bottom (outline.css). */}
+				{canEdit ? (
+					<div className="dm-outline-dock" ref={dockRef}>
+						{formShape ? (
+							<ShapeForm editor={editor} formShape={formShape} people={people} />
+						) : (
+							<p className="dm-outline-hint">
+								Select a milestone, enabler, blocker or stage (click it, or Enter in the list) to
+								edit it here.
+							</p>
+						)}
+					</div>
+				) : null}
 				<DiagnosticList diagnostics={plan.diagnostics} hasShape={hasShape} onShow={show} />
 			</div>
-			{canEdit ? (
-				formShape ? (
-					<ShapeForm editor={editor} formShape={formShape} people={people} />
-				) : (
-					<p className="dm-outline-hint">
-						Select a milestone, enabler, blocker or stage (click it, or Enter in the list) to edit
-						it here.
-					</p>
-				)
-			) : null}
 		</div>
 	)
 }
