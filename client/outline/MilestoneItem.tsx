@@ -1,11 +1,10 @@
-import { memo, useMemo, type ReactNode } from 'react'
+import { memo, useMemo } from 'react'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { milestoneFieldsOf } from '../../shared/model/milestoneFieldsOf'
 import type { PlanBlocker, PlanEnabler, PlanMilestone } from '../../shared/schema/planSchema'
-import { blockerStatusLabels, severityLabels } from '../shapes/BlockerShapeUtil'
-import { enablerStatusLabels, serviceLabels } from '../shapes/EnablerShapeUtil'
 import { formatDate } from '../shapes/formatDate'
 import { milestoneStatusLabels, ragLabels } from '../shapes/MilestoneShapeUtil'
+import { Hidden, LinkedShapeItem, ProblemBadge, problemText } from './LinkedShapeItem'
 import type { ShapeProblems } from './outlineProblems'
 
 export interface RowShared {
@@ -28,63 +27,6 @@ export interface MilestoneItemProps {
 	/** Its place among its stage's milestones (1-based), and their number. */
 	posinset: number
 	setsize: number
-}
-
-function problemText(problems: ShapeProblems, id: string): string {
-	const p = problems.get(id)
-	if (!p) return ''
-	const what = p.severity === 'error' ? 'error' : 'warning'
-	return p.count === 1 ? `, 1 ${what}` : `, ${p.count} problems, worst: ${what}`
-}
-
-/** The problem count of a shape; its text comes from CSS, so it is not part of the name. */
-function ProblemBadge({ problems, id }: { problems: ShapeProblems; id: string }) {
-	const p = problems.get(id)
-	if (!p) return null
-	return (
-		<span
-			className="dm-outline-problem"
-			data-severity={p.severity}
-			data-count={p.count > 1 ? `! ${p.count}` : '!'}
-			aria-hidden="true"
-		/>
-	)
-}
-
-/** An enabler or blocker row under its milestone (level 3 of the tree). */
-function ChildItem(props: {
-	itemKey: string
-	id: string
-	kind: 'enabler' | 'blocker'
-	status?: string
-	setSize: number
-	position: number
-	selected: boolean
-	tabbable: boolean
-	children: ReactNode
-}) {
-	return (
-		<li
-			role="treeitem"
-			aria-level={3}
-			aria-setsize={props.setSize}
-			aria-posinset={props.position}
-			aria-selected={props.selected}
-			tabIndex={props.tabbable ? 0 : -1}
-			data-key={props.itemKey}
-			data-shape={props.id}
-			data-kind={props.kind}
-			data-status={props.status}
-			className="dm-outline-item dm-outline-child"
-		>
-			{props.children}
-		</li>
-	)
-}
-
-/** Words for screen readers only, at the start or the end of an item's name. */
-function Hidden({ children }: { children: string }) {
-	return <span className="dm-visually-hidden">{children}</span>
 }
 
 export function plural(n: number, word: string): string {
@@ -180,66 +122,39 @@ export const MilestoneItem = memo(function MilestoneItem({
 			{hasChildren && expanded ? (
 				<>
 					{m.enablers.map((id, i) => {
-						const e = enablersById.get(id)
-						if (!e) return null
+						const entry = enablersById.get(id)
+						if (!entry) return null
 						const key = `${m.id}>${id}`
 						return (
-							<ChildItem
+							<LinkedShapeItem
 								key={key}
 								itemKey={key}
-								id={id}
-								kind="enabler"
+								shape={{ kind: 'enabler', entry }}
+								level={3}
 								setSize={childCount}
 								position={i + 1}
+								problems={problems}
 								selected={selectedIds.has(id)}
 								tabbable={tabKey === key}
-							>
-								<span className="dm-outline-kind">Enabler</span>{' '}
-								<span className="dm-outline-title">
-									{serviceLabels[e.service]}: {e.contribution || 'nothing named yet'}
-								</span>
-								<ProblemBadge problems={problems} id={id} />{' '}
-								<span className="dm-outline-meta">
-									<span data-empty={e.neededBy ? undefined : 'true'}>
-										{e.neededBy ? `Needed by ${formatDate(e.neededBy)}` : 'No date'}
-									</span>{' '}
-									<span data-empty={e.owner ? undefined : 'true'}>
-										Contact: {e.owner || 'none'}
-									</span>
-								</span>
-								<Hidden>{`, ${enablerStatusLabels[e.status]}${problemText(problems, id)}`}</Hidden>
-							</ChildItem>
+							/>
 						)
 					})}
 					{m.blockers.map((id, i) => {
-						const b = blockersById.get(id)
-						if (!b) return null
+						const entry = blockersById.get(id)
+						if (!entry) return null
 						const key = `${m.id}>${id}`
 						return (
-							<ChildItem
+							<LinkedShapeItem
 								key={key}
 								itemKey={key}
-								id={id}
-								kind="blocker"
-								status={b.status}
+								shape={{ kind: 'blocker', entry }}
+								level={3}
 								setSize={childCount}
 								position={m.enablers.length + i + 1}
+								problems={problems}
 								selected={selectedIds.has(id)}
 								tabbable={tabKey === key}
-							>
-								<span className="dm-outline-kind">Blocker</span>{' '}
-								<span className="dm-outline-title">{b.title || 'Untitled blocker'}</span>
-								<ProblemBadge problems={problems} id={id} />{' '}
-								<span className="dm-outline-meta">
-									<span>
-										{severityLabels[b.severity]} severity, {blockerStatusLabels[b.status]}
-									</span>{' '}
-									<span data-empty={b.owner ? undefined : 'true'}>
-										Unblocker: {b.owner || 'none'}
-									</span>
-								</span>
-								<Hidden>{problemText(problems, id)}</Hidden>
-							</ChildItem>
+							/>
 						)
 					})}
 				</>

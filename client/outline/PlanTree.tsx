@@ -10,6 +10,7 @@ import {
 } from 'react'
 import type { Editor } from 'tldraw'
 import type { Plan, PlanMilestone } from '../../shared/schema/planSchema'
+import { LinkedShapeItem, type LinkedShape } from './LinkedShapeItem'
 import { MilestoneItem, plural, type RowShared } from './MilestoneItem'
 import type { ShapeProblems } from './outlineProblems'
 
@@ -22,24 +23,45 @@ interface StageGroup {
 	stageId: string | null
 	name: string
 	milestones: PlanMilestone[]
+	/** Its enablers and blockers that no milestone lists (linked to none): shown after them. */
+	loose: LinkedShape[]
 }
 
 function groupsOf(plan: Plan): StageGroup[] {
 	const byStage = new Map<string | null, PlanMilestone[]>()
+	const listed = new Set<string>()
 	for (const m of plan.milestones) {
 		const list = byStage.get(m.stage)
 		if (list) list.push(m)
 		else byStage.set(m.stage, [m])
+		for (const id of m.enablers) listed.add(id)
+		for (const id of m.blockers) listed.add(id)
 	}
+	const looseByStage = new Map<string | null, LinkedShape[]>()
+	const addLoose = (stage: string | null, shape: LinkedShape) => {
+		if (listed.has(shape.entry.id)) return
+		const list = looseByStage.get(stage)
+		if (list) list.push(shape)
+		else looseByStage.set(stage, [shape])
+	}
+	for (const entry of plan.enablers) addLoose(entry.stage, { kind: 'enabler', entry })
+	for (const entry of plan.blockers) addLoose(entry.stage, { kind: 'blocker', entry })
 	const groups: StageGroup[] = plan.stages.map((s) => ({
 		key: s.id,
 		stageId: s.id,
 		name: s.name || 'Untitled stage',
 		milestones: byStage.get(s.id) ?? [],
+		loose: looseByStage.get(s.id) ?? [],
 	}))
-	const loose = byStage.get(null)
-	if (loose)
-		groups.push({ key: NO_STAGE, stageId: null, name: 'Not in a stage', milestones: loose })
+	if (byStage.has(null) || looseByStage.has(null)) {
+		groups.push({
+			key: NO_STAGE,
+			stageId: null,
+			name: 'Not in a stage',
+			milestones: byStage.get(null) ?? [],
+			loose: looseByStage.get(null) ?? [],
+		})
+	}
 	return groups
 }
 
@@ -98,7 +120,10 @@ export const PlanTree = memo(function PlanTree({
 	/** Items folded or unfolded by the reader; the others keep their default. */
 	const [opened, setOpened] = useState<ReadonlyMap<string, boolean>>(new Map())
 	const [limits, setLimits] = useState<ReadonlyMap<string, number>>(new Map())
-	const groups = useMemo(() => groupsOf(plan), [plan.stages, plan.milestones])
+	const groups = useMemo(
+		() => groupsOf(plan),
+		[plan.stages, plan.milestones, plan.enablers, plan.blockers]
+	)
 	const enablersById = useMemo(() => new Map(plan.enablers.map((e) => [e.id, e])), [plan.enablers])
 	const blockersById = useMemo(() => new Map(plan.blockers.map((b) => [b.id, b])), [plan.blockers])
 
@@ -210,8 +235,11 @@ export const PlanTree = memo(function PlanTree({
 			{groups.map((group, g) => {
 				const open = isOpen(group.key, !big || g === 0)
 				const limit = limits.get(group.key) ?? PAGE_SIZE
+				// Milestones first, then what is linked to none; both count towards a page.
+				const total = group.milestones.length + group.loose.length
 				const shown = group.milestones.slice(0, limit)
-				const hidden = group.milestones.length - shown.length
+				const shownLoose = group.loose.slice(0, Math.max(0, limit - shown.length))
+				const hidden = total - shown.length - shownLoose.length
 				const moreKey = `more:${group.key}`
 				const count =
 					group.milestones.length === 0
@@ -224,7 +252,7 @@ export const PlanTree = memo(function PlanTree({
 							aria-level={1}
 							aria-setsize={groups.length}
 							aria-posinset={g + 1}
-							aria-expanded={group.milestones.length > 0 ? open : undefined}
+							aria-expanded={total > 0 ? open : undefined}
 							aria-selected={group.stageId ? selectedIds.has(group.stageId) : false}
 							tabIndex={tabKey === group.key ? 0 : -1}
 							data-key={group.key}
@@ -234,10 +262,10 @@ export const PlanTree = memo(function PlanTree({
 						>
 							<span
 								className="dm-outline-toggle"
-								data-toggle={group.milestones.length > 0 ? group.key : undefined}
+								data-toggle={total > 0 ? group.key : undefined}
 								aria-hidden="true"
 							>
-								{group.milestones.length > 0 ? (open ? '▾' : '▸') : ''}
+								{total > 0 ? (open ? '▾' : '▸') : ''}
 							</span>
 							<span className="dm-visually-hidden">Stage:</span>{' '}
 							<span className="dm-outline-title">{group.name}</span>{' '}
@@ -255,9 +283,27 @@ export const PlanTree = memo(function PlanTree({
 										expanded={isOpen(m.id, true)}
 										tabKey={tabKey?.startsWith(m.id) ? tabKey : null}
 										posinset={i + 1}
-										setsize={group.milestones.length}
+										setsize={total}
 									/>
 								))
+							: null}
+						{open
+							? shownLoose.map((shape, i) => {
+									const id = shape.entry.id
+									return (
+										<LinkedShapeItem
+											key={id}
+											itemKey={id}
+											shape={shape}
+											level={2}
+											setSize={total}
+											position={group.milestones.length + i + 1}
+											problems={problems}
+											selected={selectedIds.has(id)}
+											tabbable={tabKey === id}
+										/>
+									)
+								})
 							: null}
 						{open && hidden > 0 ? (
 							<li
@@ -268,8 +314,7 @@ export const PlanTree = memo(function PlanTree({
 								data-more={group.key}
 								className="dm-outline-item dm-outline-more"
 							>
-								Show {Math.min(PAGE_SIZE, hidden)} more milestones of {group.name} ({hidden} not
-								shown)
+								Show {Math.min(PAGE_SIZE, hidden)} more of {group.name} ({hidden} not shown)
 							</li>
 						) : null}
 					</Fragment>

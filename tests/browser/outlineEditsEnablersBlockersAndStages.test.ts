@@ -308,6 +308,95 @@ describe('editing enablers, blockers and stages from the outline', { timeout: 12
 		}
 	})
 
+	it('lists an enabler and a blocker linked to no milestone under their stage, to edit there', async () => {
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			editor.createShapes([
+				{
+					id: 'shape:e-loose',
+					type: 'enabler',
+					parentId: 'shape:stage-deliver',
+					x: 500,
+					y: 700,
+					props: { service: 'finance', contribution: 'Match funding for phase two' },
+				},
+				{
+					id: 'shape:b-loose',
+					type: 'blocker',
+					parentId: 'shape:stage-deliver',
+					x: 500,
+					y: 850,
+					props: { title: 'Scaffolding permits' },
+				},
+			] as never)
+		})
+		const page = bob.page
+		const enabler = treeItem(page, /^Enabler Finance: Match funding for phase two /)
+		const blocker = treeItem(page, /^Blocker Scaffolding permits /)
+		await enabler.waitFor({ timeout: 30_000 })
+		// Level 2, after the Deliver stage's milestones, saying what is missing.
+		for (const item of [enabler, blocker]) {
+			expect(await item.getAttribute('aria-level')).toBe('2')
+			expect(await item.textContent()).toContain('Not linked to a milestone')
+			const stage = await item.evaluate((el) => {
+				let at = el.previousElementSibling
+				while (at && at.getAttribute('aria-level') !== '1') at = at.previousElementSibling
+				return at?.querySelector('.dm-outline-title')?.textContent ?? null
+			})
+			expect(stage).toMatch(/^Deliver/)
+		}
+		// From the keyboard: down through the Deliver stage's milestones and what they rely on,
+		// the loose enabler, then the loose blocker.
+		await treeItem(page, /^Stage: Deliver /).focus()
+		for (
+			let i = 0;
+			i < 20 && !/^Enabler Finance: Match/.test((await focusedName(page)) ?? '');
+			i++
+		) {
+			await press(page, 'ArrowDown')
+		}
+		expect(await focusedName(page)).toMatch(/^Enabler Finance: Match funding/)
+		await press(page, 'ArrowDown')
+		expect(await focusedName(page)).toMatch(/^Blocker Scaffolding permits/)
+		await press(page, 'ArrowUp')
+		await press(page, 'Enter')
+		const form = page.getByTestId('outline-enabler-form')
+		await form.waitFor({ timeout: 10_000 })
+		await form.getByLabel('Needed by').fill('2027-03-01')
+		await until(
+			() => shapeProps(alice.page, 'shape:e-loose'),
+			(p) => p?.neededBy === '2027-03-01',
+			"Alice's store has the needed-by date Bob set from the outline"
+		)
+		await page.screenshot({ path: screenshotPath('outline-loose-enabler') })
+
+		// Once Alice draws an arrow from it to a milestone, it moves under that milestone.
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			editor.createShape({ id: 'shape:a-loose', type: 'arrow', x: 0, y: 0 } as never)
+			const end = (terminal: 'start' | 'end', toId: string) => ({
+				type: 'arrow',
+				fromId: 'shape:a-loose',
+				toId,
+				props: {
+					terminal,
+					normalizedAnchor: { x: 0.5, y: 0.5 },
+					isExact: false,
+					isPrecise: false,
+				},
+			})
+			editor.createBindings([end('start', 'shape:e-loose'), end('end', 'shape:m-homes')] as never)
+		})
+		await until(
+			() => enabler.first().getAttribute('aria-level'),
+			(level) => level === '3',
+			'the enabler is listed under First 100 homes retrofitted'
+		)
+		expect(await enabler.count()).toBe(1)
+		expect(await enabler.textContent()).not.toContain('Not linked to a milestone')
+		expect(await blocker.getAttribute('aria-level')).toBe('2')
+	})
+
 	it('shows no form from a view link', async () => {
 		await alice.page.getByRole('button', { name: 'Share', exact: true }).press('Enter')
 		const viewInput = alice.page.getByLabel('View link: watch only, cannot change anything')
