@@ -1,8 +1,6 @@
 import type { Editor, TLShapeId } from 'tldraw'
-import { ragSchema } from '../../shared/schema/milestoneProps'
-import { ragLabels } from '../shapes/MilestoneShapeUtil'
 import type { MilestoneShape } from '../shapes/shapeTypes'
-import { DateField, SelectField, TextField } from '../ui/PropertyFields'
+import { MilestoneFields } from '../ui/MilestoneFields'
 import { OutlineShapeForm } from './OutlineShapeForm'
 import { useShapeOfType } from './useShapeOfType'
 
@@ -14,8 +12,9 @@ export interface MilestoneFormProps {
 }
 
 /**
- * Edits one milestone from the outline, without the canvas: title, owner, unblocker, due date and
- * RAG. Reads the shape itself (not the plan), so typing never waits for the plan; writes with
+ * Edits one milestone from the outline, without the canvas: the properties panel's fields (title,
+ * outcome, owner, unblocker, due date, status, RAG) but for the check-ins, which the Check-in
+ * tab records. Reads the shape itself (not the plan), so typing never waits for the plan; writes with
  * editor.updateShape, so the edit syncs and undoes like any other.
  */
 export function MilestoneForm({ editor, milestoneId, people }: MilestoneFormProps) {
@@ -33,37 +32,13 @@ export function MilestoneForm({ editor, milestoneId, people }: MilestoneFormProp
 			name={p.title || 'untitled'}
 			testId="outline-milestone-form"
 		>
-			<TextField
-				label="Title"
-				value={p.title}
-				onFocus={mark}
-				onChange={(title) => update({ title })}
+			<MilestoneFields
+				shape={shape}
+				mark={mark}
+				update={update}
+				people={people}
+				withCheckins={false}
 			/>
-			<TextField
-				label="Owner (does the work)"
-				value={p.owner}
-				suggestions={people}
-				onFocus={mark}
-				onChange={(owner) => update({ owner })}
-			/>
-			<TextField
-				label="Unblocker (owns unblocking it)"
-				value={p.unblocker}
-				suggestions={people}
-				onFocus={mark}
-				onChange={(unblocker) => update({ unblocker })}
-			/>
-			<div className="dm-outline-form-row">
-				<DateField label="Due" value={p.due} onFocus={mark} onChange={(due) => update({ due })} />
-				<SelectField
-					label="RAG"
-					value={p.rag}
-					options={ragSchema.options}
-					labels={ragLabels}
-					onFocus={mark}
-					onChange={(rag) => update({ rag })}
-				/>
-			</div>
 		</OutlineShapeForm>
 	)
 }

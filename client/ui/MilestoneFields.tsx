@@ -4,8 +4,24 @@ import type { MilestoneShape } from '../shapes/shapeTypes'
 import { CheckinsEditor } from './CheckinsEditor'
 import { DateField, SelectField, TextField, type ShapeFieldsProps } from './PropertyFields'
 
-/** Every prop of a milestone, its check-ins included (the properties panel). */
-export function MilestoneFields({ shape, mark, update }: ShapeFieldsProps<MilestoneShape>) {
+export interface MilestoneFieldsProps extends ShapeFieldsProps<MilestoneShape> {
+	/** Names already used on this map, offered for the owner and the unblocker. */
+	people?: readonly string[]
+	/** The check-ins' own editor; off where the Check-in tab is the way to add one (the outline). */
+	withCheckins?: boolean
+}
+
+/**
+ * Every prop of a milestone, its check-ins included unless `withCheckins` is false: the
+ * properties panel, and the outline's form for a milestone.
+ */
+export function MilestoneFields({
+	shape,
+	mark,
+	update,
+	people,
+	withCheckins = true,
+}: MilestoneFieldsProps) {
 	const p = shape.props
 	return (
 		<>
@@ -25,12 +41,14 @@ export function MilestoneFields({ shape, mark, update }: ShapeFieldsProps<Milest
 			<TextField
 				label="Owner (does the work)"
 				value={p.owner}
+				suggestions={people}
 				onFocus={mark}
 				onChange={(owner) => update({ owner })}
 			/>
 			<TextField
 				label="Unblocker (owns unblocking it)"
 				value={p.unblocker}
+				suggestions={people}
 				onFocus={mark}
 				onChange={(unblocker) => update({ unblocker })}
 			/>
@@ -51,14 +69,16 @@ export function MilestoneFields({ shape, mark, update }: ShapeFieldsProps<Milest
 				onFocus={mark}
 				onChange={(rag) => update({ rag })}
 			/>
-			<CheckinsEditor
-				checkins={p.checkins}
-				onFocus={mark}
-				onChange={(checkins) => {
-					const newest = checkins[checkins.length - 1]
-					update(newest ? { checkins, rag: newest.rag } : { checkins })
-				}}
-			/>
+			{withCheckins ? (
+				<CheckinsEditor
+					checkins={p.checkins}
+					onFocus={mark}
+					onChange={(checkins) => {
+						const newest = checkins[checkins.length - 1]
+						update(newest ? { checkins, rag: newest.rag } : { checkins })
+					}}
+				/>
+			) : null}
 		</>
 	)
 }

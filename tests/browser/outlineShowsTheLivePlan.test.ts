@@ -172,7 +172,7 @@ describe('the plan outline beside the canvas', () => {
 		await marker.waitFor({ state: 'detached', timeout: 15_000 })
 	})
 
-	it('edits title, owner, unblocker, due date and RAG from the outline, in both pages', async () => {
+	it('edits title, outcome, owner, unblocker, due date, status and RAG from the outline, in both pages', async () => {
 		const page = bob.page
 		await treeItem(page, /^Milestone: Local installers trained /).click()
 		const form = page.getByTestId('outline-milestone-form')
@@ -182,8 +182,16 @@ describe('the plan outline beside the canvas', () => {
 		await form.getByLabel('Unblocker (owns unblocking it)').fill('Chris (Finance)')
 		await form.getByLabel('Due').fill('2027-08-31')
 		await form.getByLabel('RAG').selectOption('red')
+		await form
+			.getByLabel('Outcome (what shifts for people)')
+			.fill('Homes are fitted by local people')
+		await form.getByLabel('Status').selectOption('in-progress')
+		// Check-ins are recorded in the Check-in tab, not here.
+		expect(await form.getByText('Monthly check-ins').count()).toBe(0)
 		const expected = {
 			title: 'Local installers trained and certified',
+			outcome: 'Homes are fitted by local people',
+			status: 'in-progress',
 			owner: 'Dee (Skills)',
 			unblocker: 'Chris (Finance)',
 			due: '2027-08-31',
