@@ -80,6 +80,14 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 		}
 	}, [canEdit])
 
+	// On a narrow screen the form is not pinned: it follows the tree (outline.css), which may run
+	// far below the item just tapped, so it is brought into view when a shape is chosen.
+	useEffect(() => {
+		const dock = dockRef.current
+		if (!formShape || !dock || getComputedStyle(dock).position !== 'static') return
+		dock.scrollIntoView({ block: 'nearest' })
+	}, [formShape])
+
 	return (
 		<div className="dm-outline" data-testid="plan-outline">
 			<div className="dm-outline-scroll" ref={scrollRef}>

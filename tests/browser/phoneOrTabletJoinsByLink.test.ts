@@ -5,10 +5,12 @@ import {
 	launchBrowser,
 	openPage,
 	screenshotPath,
+	shapeProps,
 	startRelayWithClient,
 	waitForConnected,
 	type TrackedPage,
 } from './browserHelpers'
+import { drawSampleMap } from './exportMenuHelpers'
 
 /** Boxes of what a participant needs on screen, in CSS pixels. */
 function layout(page: TrackedPage['page']) {
@@ -76,6 +78,44 @@ describe.each(['phone', 'tablet'] as const)('a participant on a %s', (device) =>
 		await phone.page.screenshot({ path: screenshotPath(`${device}-plan`) })
 		await phone.page.getByRole('tab', { name: 'Plan' }).click()
 		await phone.page.getByTestId('plan-outline').waitFor({ state: 'detached' })
+		expect(phone.errors).toEqual([])
+	})
+
+	it('shows the form for a milestone tapped in the plan right after the list, in view', async () => {
+		const page = phone.page
+		await drawSampleMap(page)
+		await page.getByRole('tab', { name: 'Plan' }).click()
+		const outline = page.getByTestId('plan-outline')
+		await outline
+			.getByRole('treeitem', { name: /^Milestone: Local installers trained / })
+			.click({ timeout: 15_000 })
+		const form = page.getByTestId('outline-milestone-form')
+		await form.waitFor()
+		// The sheet is as tall as its content: a form pinned to "the bottom" landed after every map
+		// check, out of sight. It follows the tree instead, and is scrolled into view.
+		await page.waitForFunction(() => {
+			const form = document.querySelector('[data-testid="outline-milestone-form"]')!
+			const body = document.querySelector('.dm-sidebar-body')!
+			const f = form.getBoundingClientRect()
+			const b = body.getBoundingClientRect()
+			return f.top >= b.top - 0.5 && f.top < b.bottom - 40
+		})
+		const order = await page.evaluate(() => {
+			const top = (selector: string) =>
+				document.querySelector(selector)!.getBoundingClientRect().top
+			return {
+				tree: document.querySelector('.dm-outline-tree')!.getBoundingClientRect().bottom,
+				form: top('[data-testid="outline-milestone-form"]'),
+				checks: top('.dm-outline-diagnostics'),
+			}
+		})
+		expect(order.form).toBeGreaterThanOrEqual(order.tree - 0.5)
+		expect(order.form).toBeLessThan(order.checks)
+		await form.getByLabel('Owner (does the work)').fill('Dee (Skills and training)')
+		expect(await shapeProps(page, 'shape:m-skills')).toMatchObject({
+			owner: 'Dee (Skills and training)',
+		})
+		await page.screenshot({ path: screenshotPath(`${device}-plan-form`) })
 		expect(phone.errors).toEqual([])
 	})
 })
