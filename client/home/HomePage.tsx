@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { newRoomId } from '../../shared/roomId'
 import { linkToPath } from '../routes'
-import { useThemeAttribute } from '../ui/useThemeAttribute'
 import { stashTemplate } from './pendingTemplate'
 import { forgetMap, recentMaps, type RecentMap } from './recentMaps'
 import { EMPTY_MAP, TemplatePicker } from './TemplatePicker'
@@ -13,7 +12,6 @@ function openedLabel(iso: string) {
 
 /** Start a map, open a link, or go back to a map opened on this device. */
 export function HomePage() {
-	useThemeAttribute(null)
 	const [link, setLink] = useState('')
 	const [linkProblem, setLinkProblem] = useState<string | null>(null)
 	const [recent, setRecent] = useState<RecentMap[]>(() => recentMaps())

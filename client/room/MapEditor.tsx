@@ -25,7 +25,6 @@ import { PropertiesPanel } from '../ui/PropertiesPanel'
 import { ShareDialog } from '../ui/ShareDialog'
 import { saveDisplayName, savedDisplayName } from '../ui/displayName'
 import { uiOverrides } from '../ui/uiOverrides'
-import { useThemeAttribute } from '../ui/useThemeAttribute'
 import { RoomContext, type RoomUi } from './RoomContext'
 import { followMapName } from './followMapName'
 import { placeInitialView } from './placeInitialView'
@@ -78,7 +77,6 @@ export function MapEditor({ session }: { session: RoomSession }) {
 		savedDisplayName() === null ? 'name' : null
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
-	useThemeAttribute(editor)
 	const room: RoomUi = useMemo(
 		() => ({
 			session,

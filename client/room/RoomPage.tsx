@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { rememberMap } from '../home/recentMaps'
-import { useThemeAttribute } from '../ui/useThemeAttribute'
 import { MapEditor } from './MapEditor'
 import { RoomSession, type RoomKind } from './RoomSession'
 
@@ -40,11 +39,6 @@ export function RoomPage({ kind, roomId }: { kind: RoomKind; roomId: string }) {
 			</main>
 		)
 	}
-	if (!session) return <LoadingScreen />
+	if (!session) return <div className="dm-loading">Opening the map…</div>
 	return <MapEditor session={session} />
-}
-
-function LoadingScreen() {
-	useThemeAttribute(null)
-	return <div className="dm-loading">Opening the map…</div>
 }

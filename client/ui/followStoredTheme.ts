@@ -1,11 +1,9 @@
 import { getUserPreferences, react } from 'tldraw'
 
 /**
- * Keeps `<html data-theme>` on the person's colour scheme while no editor is mounted: the home
- * page, the "no map here" page and the loading screen before the editor. The scheme is tldraw's
- * own preference (set in the editor's menu, kept on this device and shared between its tabs), and
- * the system's when it is "system", as the editor itself reads it. Returns a function that stops
- * following (useThemeAttribute takes over while an editor is open).
+ * Keeps `<html data-theme>` on the person's colour scheme. The scheme is tldraw's own preference
+ * (set in the editor's menu, kept on this device and shared between its tabs), and the system's
+ * when it is "system", as the editor itself reads it. Returns a function that stops following.
  */
 export function followStoredTheme(): () => void {
 	const root = document.documentElement

@@ -1,20 +1,14 @@
 import { useLayoutEffect } from 'react'
-import { react, type Editor } from 'tldraw'
 import { followStoredTheme } from './followStoredTheme'
 
 /**
- * Mirrors tldraw's dark mode (the person's colour scheme preference, or the system's when it is
- * "system") onto `<html data-theme="dark|light">`, which switches the app's own colours
- * (styles.css) for everything outside tldraw's container: the side panel, the dialogs. Before an
- * editor is mounted, and once it is gone, the stored preference sets it (followStoredTheme). A
- * layout effect, so that the first frame a page paints already has its colours.
+ * Keeps `<html data-theme="dark|light">` on the person's colour scheme for the whole app, which
+ * switches the app's own colours (styles.css) outside tldraw's container: the home page, the
+ * loading screen, the side panel, the dialogs. One place serves every page, the map's included:
+ * the app gives tldraw no user or colour scheme of its own, so the editor's dark mode is this same
+ * stored preference (followStoredTheme), and switching it in the editor's menu reaches it at once.
+ * A layout effect, so that the first frame a page paints already has its colours.
  */
-export function useThemeAttribute(editor: Editor | null): void {
-	useLayoutEffect(() => {
-		if (!editor) return followStoredTheme()
-		const root = document.documentElement
-		return react('theme attribute', () => {
-			root.dataset.theme = editor.user.getIsDarkMode() ? 'dark' : 'light'
-		})
-	}, [editor])
+export function useThemeAttribute(): void {
+	useLayoutEffect(() => followStoredTheme(), [])
 }
