@@ -54,7 +54,9 @@ export interface LinkedShapeItemProps {
 export function LinkedShapeItem(props: LinkedShapeItemProps) {
 	const { shape, problems } = props
 	const id = shape.entry.id
-	const loose = props.level === 2
+	// Under its stage, the row says why it is not under a milestone.
+	const notLinked =
+		props.level === 2 ? <span data-empty="true">Not linked to a milestone</span> : null
 	let content: ReactNode
 	if (shape.kind === 'enabler') {
 		const e = shape.entry
@@ -66,7 +68,7 @@ export function LinkedShapeItem(props: LinkedShapeItemProps) {
 				</span>
 				<ProblemBadge problems={problems} id={id} />{' '}
 				<span className="dm-outline-meta">
-					{loose ? <span data-empty="true">Not linked to a milestone</span> : null}{' '}
+					{notLinked}{' '}
 					<span data-empty={e.neededBy ? undefined : 'true'}>
 						{e.neededBy ? `Needed by ${formatDate(e.neededBy)}` : 'No date'}
 					</span>{' '}
@@ -83,7 +85,7 @@ export function LinkedShapeItem(props: LinkedShapeItemProps) {
 				<span className="dm-outline-title">{b.title || 'Untitled blocker'}</span>
 				<ProblemBadge problems={problems} id={id} />{' '}
 				<span className="dm-outline-meta">
-					{loose ? <span data-empty="true">Not linked to a milestone</span> : null}{' '}
+					{notLinked}{' '}
 					<span>
 						{severityLabels[b.severity]} severity, {blockerStatusLabels[b.status]}
 					</span>{' '}
@@ -105,7 +107,6 @@ export function LinkedShapeItem(props: LinkedShapeItemProps) {
 			data-shape={id}
 			data-kind={shape.kind}
 			data-status={shape.kind === 'blocker' ? shape.entry.status : undefined}
-			data-loose={loose ? 'true' : undefined}
 			className="dm-outline-item dm-outline-child"
 		>
 			{content}
