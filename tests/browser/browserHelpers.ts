@@ -138,6 +138,23 @@ export async function eventually<T>(
 	return last
 }
 
+/**
+ * The map's view link, as its share dialog gives it to an edit page (the relay sends it after the
+ * page connects): the dialog is opened from the keyboard, read once the link is there, and closed.
+ */
+export async function viewLinkFrom(page: Page, timeoutMs = 15_000): Promise<string> {
+	await page.getByRole('button', { name: 'Share', exact: true }).press('Enter')
+	const viewInput = page.getByLabel('View link: watch only, cannot change anything')
+	const viewUrl = await eventually(
+		() => viewInput.inputValue(),
+		(v) => v.includes('/v/'),
+		'the view link is loaded',
+		timeoutMs
+	)
+	await page.getByRole('button', { name: 'Done' }).click()
+	return viewUrl
+}
+
 /** Alice and Bob, each in their own browser context, connected to one new map on a fresh relay. */
 export async function aliceAndBobInOneRoom(): Promise<{
 	relay: Relay

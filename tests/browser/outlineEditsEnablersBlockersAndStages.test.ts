@@ -8,6 +8,7 @@ import {
 	screenshotPath,
 	shapeProps,
 	type TrackedPage,
+	viewLinkFrom,
 } from './browserHelpers'
 import { expectDarkAndReadable, setColorScheme } from './colourChecks'
 import { drawSampleMap } from './exportMenuHelpers'
@@ -398,14 +399,7 @@ describe('editing enablers, blockers and stages from the outline', { timeout: 12
 	})
 
 	it('shows no form from a view link', async () => {
-		await alice.page.getByRole('button', { name: 'Share', exact: true }).press('Enter')
-		const viewInput = alice.page.getByLabel('View link: watch only, cannot change anything')
-		const viewUrl = await until(
-			() => viewInput.inputValue(),
-			(v) => v.includes('/v/'),
-			'the view link is loaded'
-		)
-		await alice.page.getByRole('button', { name: 'Done' }).click()
+		const viewUrl = await viewLinkFrom(alice.page, 30_000)
 		expect(url).toContain('/r/')
 		const viewer = await openPage(alice.context.browser()!)
 		await joinMap(viewer, viewUrl, 'Watcher')

@@ -11,6 +11,7 @@ import {
 	screenshotPath,
 	shapeProps,
 	type TrackedPage,
+	viewLinkFrom,
 } from './browserHelpers'
 import { contrastFailures } from './colourChecks'
 import { drawSampleMap } from './exportMenuHelpers'
@@ -185,14 +186,7 @@ describe('the plan outline without the canvas', () => {
 	})
 
 	it('is read only from a view link', async () => {
-		await alice.page.getByRole('button', { name: 'Share' }).click()
-		const viewInput = alice.page.getByLabel('View link: watch only, cannot change anything')
-		const viewUrl = await eventually(
-			() => viewInput.inputValue(),
-			(v) => v.includes('/v/'),
-			'the view link is loaded'
-		)
-		await alice.page.getByRole('button', { name: 'Done' }).click()
+		const viewUrl = await viewLinkFrom(alice.page)
 		expect(url).toContain('/r/')
 		const viewer = await openPage(await launchBrowser())
 		await joinMap(viewer, viewUrl, 'Watcher')
