@@ -58,6 +58,28 @@ describe('the home page and dark mode', { timeout: 90_000 }, () => {
 		await expectDarkAndReadable(page, '.dm-home', 'dark-mode-home')
 	})
 
+	it('paints dark from the first frame, before the app’s code has loaded', async () => {
+		// The preference Alice chose in the map, as tldraw stored it on her device.
+		const stored = await alice.page.evaluate(() => localStorage.getItem('TLDRAW_USER_DATA_v3'))
+		expect(stored).toContain('"dark"')
+		// A context of her browser with the app's scripts held back (and no service worker, which
+		// would fetch them past the block): what shows meanwhile is the HTML and the stylesheet.
+		const context = await alice.page.context().browser()!.newContext({ serviceWorkers: 'block' })
+		try {
+			await context.addInitScript((value) => {
+				localStorage.setItem('TLDRAW_USER_DATA_v3', value)
+			}, stored!)
+			await context.route('**/assets/*.js', (route) => route.abort())
+			const page = await context.newPage()
+			await page.goto(`${origin}/`)
+			expect(await page.locator('#root').innerHTML()).toBe('')
+			expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+			expect(await backgroundLuminance(page, 'body')).toBeLessThan(0.05)
+		} finally {
+			await context.close()
+		}
+	})
+
 	it('says "no map here" in the same colours', async () => {
 		const page = alice.page
 		// A link cut short when it was pasted: the app's page says it is not a map link.
