@@ -8,7 +8,16 @@ import { useShapeOfType } from './useShapeOfType'
  * Edits one blocker from the outline, without the canvas, with the properties panel's fields:
  * what could delay us, kind, who unblocks it, severity and status.
  */
-export function BlockerForm({ editor, blockerId }: { editor: Editor; blockerId: TLShapeId }) {
+export function BlockerForm({
+	editor,
+	blockerId,
+	people,
+}: {
+	editor: Editor
+	blockerId: TLShapeId
+	/** Names already written on this map (usePeopleOnMap), offered for who unblocks it. */
+	people: readonly string[]
+}) {
 	const shape = useShapeOfType<BlockerShape>(editor, blockerId, 'blocker')
 	if (!shape) return null
 	return (
@@ -21,6 +30,7 @@ export function BlockerForm({ editor, blockerId }: { editor: Editor; blockerId: 
 		>
 			<BlockerFields
 				shape={shape}
+				people={people}
 				mark={() => editor.markHistoryStoppingPoint('edit blocker from the outline')}
 				update={(props) =>
 					editor.updateShape<BlockerShape>({ id: shape.id, type: 'blocker', props })

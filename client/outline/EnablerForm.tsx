@@ -9,7 +9,16 @@ import { useShapeOfType } from './useShapeOfType'
  * Edits one enabler from the outline, without the canvas, with the properties panel's fields:
  * service, what we need from them, how, needed by, contact and status.
  */
-export function EnablerForm({ editor, enablerId }: { editor: Editor; enablerId: TLShapeId }) {
+export function EnablerForm({
+	editor,
+	enablerId,
+	people,
+}: {
+	editor: Editor
+	enablerId: TLShapeId
+	/** Names already written on this map (usePeopleOnMap), offered for the contact. */
+	people: readonly string[]
+}) {
 	const shape = useShapeOfType<EnablerShape>(editor, enablerId, 'enabler')
 	if (!shape) return null
 	const p = shape.props
@@ -23,6 +32,7 @@ export function EnablerForm({ editor, enablerId }: { editor: Editor; enablerId: 
 		>
 			<EnablerFields
 				shape={shape}
+				people={people}
 				mark={() => editor.markHistoryStoppingPoint('edit enabler from the outline')}
 				update={(props) =>
 					editor.updateShape<EnablerShape>({ id: shape.id, type: 'enabler', props })

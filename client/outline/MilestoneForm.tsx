@@ -7,7 +7,7 @@ import { useShapeOfType } from './useShapeOfType'
 export interface MilestoneFormProps {
 	editor: Editor
 	milestoneId: TLShapeId
-	/** Names already used as owners or unblockers on this map, offered as suggestions. */
+	/** Names already written on this map (usePeopleOnMap), offered as suggestions. */
 	people: readonly string[]
 }
 

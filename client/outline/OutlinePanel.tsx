@@ -12,6 +12,7 @@ import './outline.css'
 import { canvasProblems, problemsByShape } from './outlineProblems'
 import { PlanTree } from './PlanTree'
 import { StageForm } from './StageForm'
+import { usePeopleOnMap } from '../ui/usePeopleOnMap'
 
 /** The shapes the outline has a form for: the typed shapes and stages (frames). */
 const FORM_TYPES: ReadonlySet<string> = new Set(['milestone', 'enabler', 'blocker', 'frame'])
@@ -47,14 +48,6 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 	const selectedIds = useMemo(() => new Set<string>(selected), [selected])
 	// A string, so that editing the selected shape does not render the whole outline again.
 	const formShape = useValue('outline form shape', () => formShapeOf(editor), [editor])
-	const people = useMemo(() => {
-		const names = new Set<string>()
-		for (const m of plan.milestones) {
-			if (m.owner) names.add(m.owner)
-			if (m.unblocker) names.add(m.unblocker)
-		}
-		return [...names].sort((a, b) => a.localeCompare(b))
-	}, [plan.milestones])
 	const show = useCallback((id: string) => void focusShape(editor, id), [editor])
 	const hasShape = useCallback(
 		(id: string) => editor.getShape(id as TLShapeId) !== undefined,
@@ -108,7 +101,7 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 				{canEdit ? (
 					<div className="dm-outline-dock" ref={dockRef}>
 						{formShape ? (
-							<ShapeForm editor={editor} formShape={formShape} people={people} />
+							<ShapeForm editor={editor} formShape={formShape} />
 						) : (
 							<p className="dm-outline-hint">
 								Select a milestone, enabler, blocker or stage (click it, or Enter in the list) to
@@ -124,15 +117,8 @@ export function OutlinePanel({ editor, session }: { editor: Editor; session: Roo
 }
 
 /** The form for the selected shape (`formShape` is formShapeOf's "type id"). */
-function ShapeForm({
-	editor,
-	formShape,
-	people,
-}: {
-	editor: Editor
-	formShape: string
-	people: readonly string[]
-}) {
+function ShapeForm({ editor, formShape }: { editor: Editor; formShape: string }) {
+	const people = usePeopleOnMap(editor)
 	const space = formShape.indexOf(' ')
 	const type = formShape.slice(0, space)
 	const id = formShape.slice(space + 1) as TLShapeId
@@ -142,9 +128,9 @@ function ShapeForm({
 		case 'milestone':
 			return <MilestoneForm key={id} editor={editor} milestoneId={id} people={people} />
 		case 'enabler':
-			return <EnablerForm key={id} editor={editor} enablerId={id} />
+			return <EnablerForm key={id} editor={editor} enablerId={id} people={people} />
 		case 'blocker':
-			return <BlockerForm key={id} editor={editor} blockerId={id} />
+			return <BlockerForm key={id} editor={editor} blockerId={id} people={people} />
 		default:
 			return <StageForm key={id} editor={editor} stageId={id} />
 	}

@@ -11,7 +11,7 @@ import { SelectField, TextField, type ShapeFieldsProps } from './PropertyFields'
  * Every prop of a blocker: what could delay us, its kind, who unblocks it, severity and status.
  * The properties panel and the outline's blocker form both show these.
  */
-export function BlockerFields({ shape, mark, update }: ShapeFieldsProps<BlockerShape>) {
+export function BlockerFields({ shape, mark, update, people }: ShapeFieldsProps<BlockerShape>) {
 	const p = shape.props
 	return (
 		<>
@@ -33,6 +33,7 @@ export function BlockerFields({ shape, mark, update }: ShapeFieldsProps<BlockerS
 			<TextField
 				label="Who unblocks it"
 				value={p.owner}
+				suggestions={people}
 				onFocus={mark}
 				onChange={(owner) => update({ owner })}
 			/>

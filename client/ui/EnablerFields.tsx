@@ -9,7 +9,7 @@ const HOW_SUGGESTIONS = ['Advice', 'Approval', 'Funding', 'Capacity', 'A system 
  * Every prop of an enabler: the service, what we need from them and how, when, the contact and
  * the status. The properties panel and the outline's enabler form both show these.
  */
-export function EnablerFields({ shape, mark, update }: ShapeFieldsProps<EnablerShape>) {
+export function EnablerFields({ shape, mark, update, people }: ShapeFieldsProps<EnablerShape>) {
 	const p = shape.props
 	return (
 		<>
@@ -44,6 +44,7 @@ export function EnablerFields({ shape, mark, update }: ShapeFieldsProps<EnablerS
 			<TextField
 				label="Contact in the service"
 				value={p.owner}
+				suggestions={people}
 				onFocus={mark}
 				onChange={(owner) => update({ owner })}
 			/>

@@ -5,8 +5,6 @@ import { CheckinsEditor } from './CheckinsEditor'
 import { DateField, SelectField, TextField, type ShapeFieldsProps } from './PropertyFields'
 
 export interface MilestoneFieldsProps extends ShapeFieldsProps<MilestoneShape> {
-	/** Names already used on this map, offered for the owner and the unblocker. */
-	people?: readonly string[]
 	/** The check-ins' own editor; off where the Check-in tab is the way to add one (the outline). */
 	withCheckins?: boolean
 }

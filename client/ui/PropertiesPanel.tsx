@@ -1,9 +1,16 @@
-import { DefaultStylePanel, useEditor, useValue, type TLUiStylePanelProps } from 'tldraw'
+import {
+	DefaultStylePanel,
+	useEditor,
+	useValue,
+	type Editor,
+	type TLUiStylePanelProps,
+} from 'tldraw'
 import { isTypedShapeType } from '../../shared/schema/typedShapes'
 import type { TypedShape } from '../shapes/shapeTypes'
 import { BlockerFields } from './BlockerFields'
 import { EnablerFields } from './EnablerFields'
 import { MilestoneFields } from './MilestoneFields'
+import { usePeopleOnMap } from './usePeopleOnMap'
 
 /**
  * The style panel's place, top right: for one selected milestone, enabler or blocker it edits every
@@ -20,7 +27,12 @@ export function PropertiesPanel(props: TLUiStylePanelProps) {
 		[editor]
 	)
 	if (!shape) return <DefaultStylePanel {...props} />
+	return <TypedShapeProperties editor={editor} shape={shape} />
+}
 
+/** The panel for one selected milestone, enabler or blocker. */
+function TypedShapeProperties({ editor, shape }: { editor: Editor; shape: TypedShape }) {
+	const people = usePeopleOnMap(editor)
 	const mark = () => editor.markHistoryStoppingPoint('edit property')
 	const update = (changes: Partial<TypedShape['props']>) => {
 		editor.updateShape({ id: shape.id, type: shape.type, props: changes } as Parameters<
@@ -39,11 +51,11 @@ export function PropertiesPanel(props: TLUiStylePanelProps) {
 		>
 			<h2 className="dm-properties-heading">{headingOf(shape)}</h2>
 			{shape.type === 'milestone' ? (
-				<MilestoneFields shape={shape} mark={mark} update={update} />
+				<MilestoneFields shape={shape} mark={mark} update={update} people={people} />
 			) : shape.type === 'enabler' ? (
-				<EnablerFields shape={shape} mark={mark} update={update} />
+				<EnablerFields shape={shape} mark={mark} update={update} people={people} />
 			) : (
-				<BlockerFields shape={shape} mark={mark} update={update} />
+				<BlockerFields shape={shape} mark={mark} update={update} people={people} />
 			)}
 		</div>
 	)

@@ -8,6 +8,8 @@ export interface ShapeFieldsProps<S extends { props: object }> {
 	shape: S
 	mark: MarkFn
 	update: (changes: Partial<S['props']>) => void
+	/** Names already written on this map, offered in the fields that name a person. */
+	people?: readonly string[]
 }
 
 interface FieldProps {
