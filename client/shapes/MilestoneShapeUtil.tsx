@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react'
 import { BaseBoxShapeUtil, HTMLContainer, type SvgExportContext } from 'tldraw'
 import { localToday } from '../../shared/schema/dateString'
 import { milestonePropsSchema } from '../../shared/schema/milestoneProps'
@@ -8,6 +9,7 @@ import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
 import { RagTrail } from './RagTrail'
+import { milestoneTitleLines } from './shapeBody'
 import type { MilestoneShape } from './shapeTypes'
 import { TitleField } from './TitleField'
 
@@ -17,6 +19,9 @@ export const milestoneStatusLabels = {
 	'in-progress': 'In progress',
 	done: 'Done',
 } as const
+
+/** How many check-ins a card's trail shows: as many as fit beside the longest due date. */
+export const CARD_TRAIL_LENGTH = 4
 
 /** A milestone: an outcome that shifts something for people, with an owner and a due date. */
 export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
@@ -48,7 +53,9 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 					className="dm-shape dm-milestone"
 					data-rag={rag}
 					data-status={status}
-					style={{ width: w, height: h }}
+					style={
+						{ width: w, height: h, '--dm-title-lines': milestoneTitleLines(h) } as CSSProperties
+					}
 				>
 					<div className="dm-rag-band" title={ragLabels[rag]} />
 					<div className="dm-shape-body">
@@ -66,13 +73,19 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 							placeholder="Double-click to name this milestone"
 							className="dm-title"
 						/>
-						<RagTrail checkins={checkins} />
+						{/* The owner has a row of its own: beside the due date, a name with its team
+						    ("Priya (Community team)") was cut to a few letters on a card of the
+						    default width. The trail there is dots only; their dates are in each dot's
+						    tooltip and in the trail's accessible name. */}
+						<div className="dm-meta-row dm-when-row">
+							<span className="dm-due" data-overdue={overdue ? 'true' : undefined}>
+								{due === '' ? 'No due date' : `Due ${formatDate(due)}`}
+							</span>
+							<RagTrail checkins={checkins} length={CARD_TRAIL_LENGTH} withDate={false} />
+						</div>
 						<div className="dm-meta-row">
 							<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
 								{owner === '' ? 'No owner' : owner}
-							</span>
-							<span className="dm-due" data-overdue={overdue ? 'true' : undefined}>
-								{due === '' ? 'No due date' : `Due ${formatDate(due)}`}
 							</span>
 						</div>
 					</div>

@@ -9,11 +9,21 @@ const ragWords = { none: 'not set', green: 'green', amber: 'amber', red: 'red' }
 
 /**
  * A milestone's recent check-ins as coloured dots, oldest left, newest right (and ringed), with
- * the newest check-in's date: the month-by-month story at a glance. Nothing when there are none.
+ * the newest check-in's date unless `withDate` is false: the month-by-month story at a glance.
+ * Nothing when there are none.
  */
-export function RagTrail({ checkins }: { checkins: readonly Checkin[] }) {
+export function RagTrail({
+	checkins,
+	length = RAG_TRAIL_LENGTH,
+	withDate = true,
+}: {
+	checkins: readonly Checkin[]
+	/** How many of the newest check-ins to show. */
+	length?: number
+	withDate?: boolean
+}) {
 	if (checkins.length === 0) return null
-	const recent = checkins.slice(-RAG_TRAIL_LENGTH)
+	const recent = checkins.slice(-length)
 	const latest = checkins[checkins.length - 1]!
 	const description = recent
 		.map((c) => `${ragWords[c.rag]}${c.date === '' ? '' : ` on ${formatDate(c.date)}`}`)
@@ -36,9 +46,11 @@ export function RagTrail({ checkins }: { checkins: readonly Checkin[] }) {
 					/>
 				))}
 			</span>
-			<span className="dm-rag-trail-date" title="Latest check-in">
-				{latest.date === '' ? 'undated' : formatDate(latest.date)}
-			</span>
+			{withDate ? (
+				<span className="dm-rag-trail-date" title="Latest check-in">
+					{latest.date === '' ? 'undated' : formatDate(latest.date)}
+				</span>
+			) : null}
 		</div>
 	)
 }

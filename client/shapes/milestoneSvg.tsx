@@ -2,21 +2,22 @@ import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
 import { localToday } from '../../shared/schema/dateString'
 import { formatDate } from './formatDate'
-import { milestoneStatusLabels } from './MilestoneShapeUtil'
-import { RAG_TRAIL_LENGTH } from './RagTrail'
+import { CARD_TRAIL_LENGTH, milestoneStatusLabels } from './MilestoneShapeUtil'
 import type { MilestoneShape } from './shapeTypes'
 import { stripePattern } from './stripePattern'
 import { PILL_HEIGHT, svgPill } from './svgPill'
-import { rowItem, svgRow } from './svgRow'
+import { rowItem } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { BODY_GAP, shapeBody } from './shapeBody'
+import { BODY_GAP, milestoneTitleLines, shapeBody } from './shapeBody'
 
 export const ragColours = { green: '#16a34a', amber: '#f59e0b', red: '#dc2626' } as const
 
 const BORDER = 2
 const BAND = 14
 const TRAIL_HEIGHT = 16
+/** A title line as svgText draws it (18 px at 1.25, rounded). */
+const TITLE_LINE_PX = 23
 
 /**
  * A milestone as SVG, drawn as styles.css draws it on the canvas (RAG band, kind and status,
@@ -46,16 +47,30 @@ export function milestoneSvg(
 		Math.max(1, width - pill.width - 8),
 		{ fontSize: 12, fontWeight: 700, color: '#4b5563', letterSpacing: '0.06em' }
 	)
-	const trailTop = checkins.length > 0 ? metaTop - BODY_GAP - TRAIL_HEIGHT : metaTop
+	// The due date and the trail's dots in one row, the owner in the row under it (the meta row).
+	const whenTop = metaTop - BODY_GAP - TRAIL_HEIGHT
 	const titleTop = top + PILL_HEIGHT + BODY_GAP
+	// The lines the canvas shows at this height, whatever this drawing's rounding of line heights.
+	const titleLines = milestoneTitleLines(h)
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click to name this milestone' },
-		{ left, top: titleTop, bottom: trailTop - BODY_GAP, width },
+		{ left, top: titleTop, bottom: titleTop + titleLines * TITLE_LINE_PX, width },
 		{ fontSize: 18, fontWeight: 700, color: status === 'done' ? '#4b5563' : '#111827' },
-		3
+		titleLines
 	)
 	const overdue = due !== '' && status !== 'done' && due < localToday()
+	const dueText = svgText(
+		editor,
+		due === '' ? 'No due date' : `Due ${formatDate(due)}`,
+		left,
+		whenTop + TRAIL_HEIGHT / 2 - 9,
+		width,
+		overdue
+			? { fontSize: 14, fontWeight: 700, color: '#b91c1c' }
+			: { fontSize: 14, color: '#374151' }
+	)
+	const ownerItem = rowItem(owner, 'No owner')
 	// The band's left corners follow the card's inner rounding (radius 10 less the border).
 	const r = 10 - BORDER
 	const band = `M ${BORDER + BAND} ${BORDER} H ${BORDER + r} A ${r} ${r} 0 0 0 ${BORDER} ${BORDER + r} V ${h - BORDER - r} A ${r} ${r} 0 0 0 ${BORDER + r} ${h - BORDER} H ${BORDER + BAND} Z`
@@ -78,45 +93,39 @@ export function milestoneSvg(
 			{kind.element}
 			{pill.element}
 			{titleText}
-			{checkins.length > 0 ? ragTrail(editor, checkins, left, trailTop, width) : null}
-			{svgRow(
-				editor,
-				rowItem(owner, 'No owner'),
-				{
-					text: due === '' ? 'No due date' : `Due ${formatDate(due)}`,
-					style: overdue
-						? { fontSize: 14, fontWeight: 700, color: '#b91c1c' }
-						: { fontSize: 14, color: '#374151' },
-					fixed: true,
-				},
-				left,
-				metaTop,
-				width
-			)}
+			{dueText.element}
+			{checkins.length > 0
+				? ragTrailDots(checkins, left + dueText.width + 8, right, whenTop)
+				: null}
+			{svgText(editor, ownerItem.text, left, metaTop, width, ownerItem.style).element}
 		</g>
 	)
 }
 
-/** The RAG trail (RagTrail.tsx): recent check-ins as dots, the newest ringed, then its date. */
-function ragTrail(
-	editor: Editor,
+/**
+ * The card's RAG trail (RagTrail.tsx without its date): the newest check-ins as dots, the newest
+ * ringed, ending at `right`; the oldest are left out when they would reach `left`.
+ */
+function ragTrailDots(
 	checkins: MilestoneShape['props']['checkins'],
-	x: number,
-	y: number,
-	width: number
+	left: number,
+	right: number,
+	y: number
 ): ReactElement {
-	const recent = checkins.slice(-RAG_TRAIL_LENGTH)
-	const latest = checkins[checkins.length - 1]!
+	const recent = checkins.slice(-CARD_TRAIL_LENGTH)
 	const middle = y + TRAIL_HEIGHT / 2
-	let cx = x
-	const dots = recent.map((c, i) => {
+	const dots: ReactElement[] = []
+	let end = right
+	for (let i = recent.length - 1; i >= 0; i--) {
+		const c = recent[i]!
 		const isLatest = i === recent.length - 1
 		const size = isLatest ? 16 : 13
+		if (end - size < left) break
 		const stroke = isLatest ? 2 : 1
-		const dot = (
+		dots.push(
 			<circle
 				key={i}
-				cx={cx + size / 2}
+				cx={end - size / 2}
 				cy={middle}
 				r={(size - stroke) / 2}
 				fill={c.rag === 'none' ? '#e5e7eb' : ragColours[c.rag]}
@@ -124,22 +133,7 @@ function ragTrail(
 				strokeWidth={stroke}
 			/>
 		)
-		cx += size + 4
-		return dot
-	})
-	const dateLeft = cx - 4 + 8
-	const date = svgText(
-		editor,
-		latest.date === '' ? 'undated' : formatDate(latest.date),
-		dateLeft,
-		middle - 8,
-		Math.max(1, x + width - dateLeft),
-		{ fontSize: 13, fontWeight: 600, color: '#374151' }
-	)
-	return (
-		<g>
-			{dots}
-			{x + width - dateLeft >= 1 ? date.element : null}
-		</g>
-	)
+		end -= size + 4
+	}
+	return <g>{dots.reverse()}</g>
 }

@@ -18,3 +18,21 @@ export function shapeBody(edges: { left: number; right: number; top: number; bot
 		metaTop: edges.bottom - 10 - META_HEIGHT,
 	}
 }
+
+/** A milestone title's line (`.dm-title`: 18 px at line height 1.25). */
+export const TITLE_LINE_HEIGHT = 22.5
+
+/**
+ * A milestone card's height less its title (styles.css, `.dm-milestone`): borders 2 + 2, padding
+ * 8 + 10, the kind row, the due-and-trail row and the owner row (16 each), and the gaps of 6
+ * between the four rows and the title.
+ */
+const MILESTONE_FRAME = 2 + 8 + 16 + 6 + 6 + 16 + 6 + 16 + 10 + 2
+
+/**
+ * How many whole lines of its title a milestone card `h` high shows: the title is cut at a line,
+ * with an ellipsis, never through the middle of one. 3 at the default height.
+ */
+export function milestoneTitleLines(h: number): number {
+	return Math.max(1, Math.floor((h - MILESTONE_FRAME + 0.5) / TITLE_LINE_HEIGHT))
+}

@@ -17,7 +17,7 @@ export type Checkin = z.infer<typeof checkinSchema>
 
 export const milestonePropsSchema = z.looseObject({
 	w: z.number().finite().positive().default(240),
-	h: z.number().finite().positive().default(140),
+	h: z.number().finite().positive().default(156),
 	title: z.string().default(''),
 	outcome: z.string().default(''),
 	owner: z.string().default(''),

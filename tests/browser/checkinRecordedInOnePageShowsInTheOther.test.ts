@@ -166,7 +166,7 @@ describe('monthly check-in mode', { timeout: 90_000 }, () => {
 		expect(seen?.rag).toBe('red')
 		expect((seen?.checkins as unknown[])[3]).toEqual(expected)
 
-		// The shape on Bob's canvas shows the trail: four dots, the newest red, with its date.
+		// The shape on Bob's canvas shows the trail: four dots, the newest red.
 		const trail = bob.page.locator('[data-shape-id="shape:m2"] [data-testid="rag-trail"]')
 		await trail.waitFor({ timeout: 15_000 })
 		const dots = await trail
@@ -188,7 +188,13 @@ describe('monthly check-in mode', { timeout: 90_000 }, () => {
 			'Nov',
 			'Dec',
 		]
-		expect(await trail.textContent()).toContain(`${d} ${months[m! - 1]} ${y}`)
+		// The card has room for the dots only: the date is in the trail's accessible name and in
+		// the newest dot's tooltip.
+		const date = `${d} ${months[m! - 1]} ${y}`
+		expect(await trail.getAttribute('aria-label')).toContain(`red on ${date}`)
+		expect(await trail.locator('.dm-rag-trail-dot[data-latest]').getAttribute('title')).toContain(
+			`${date}: red · Bank integration slipped a month`
+		)
 
 		// Bob's CSV (shared's exporter on the records his page holds) carries the last check-in.
 		const plan = extractPlan(await recordsOf(bob.page), { today })

@@ -163,11 +163,18 @@ describe('two people in one map', () => {
 					parentId: 'shape:stage1' as never,
 					x: 520,
 					y: 60,
+					// A card of the height milestones had before (140), with check-ins and a title
+					// longer than it has room for.
 					props: {
-						title: 'First payments reach families',
+						h: 140,
+						title: 'First payments reach families in every ward of the city, by bank transfer',
 						owner: 'Sam',
 						due: '2026-05-15',
 						rag: 'red',
+						checkins: [
+							{ date: '2026-01-28', rag: 'amber', note: '' },
+							{ date: '2026-02-26', rag: 'red', note: 'Bank integration slipped' },
+						],
 					},
 				},
 				{
@@ -242,7 +249,9 @@ describe('two people in one map', () => {
 		await bob.page.waitForTimeout(500)
 		await bob.page.screenshot({ path: screenshotPath('canvas-edit-bob') })
 		// A title cut at its line clamp shows whole lines only: its box is no taller than the
-		// clamped lines (a box stretched below them showed the top of the next line).
+		// clamped lines (a box stretched below them showed the top of the next line), and it is a
+		// whole number of lines high (a box squeezed by the rows under it cut a line through the
+		// middle: a 140-high milestone with check-ins showed the top half of its third line).
 		const titles = await bob.page.evaluate(() =>
 			[...document.querySelectorAll<HTMLElement>('.dm-title')].map((title) => {
 				const style = getComputedStyle(title)
@@ -251,12 +260,16 @@ describe('two people in one map', () => {
 					text: title.textContent,
 					height: title.getBoundingClientRect().height / window.editor!.getZoomLevel(),
 					maxHeight: lines * parseFloat(style.lineHeight),
+					lineHeight: parseFloat(style.lineHeight),
 				}
 			})
 		)
 		expect(titles.map((t) => t.text)).toContain('Payment system change needs a release slot')
-		for (const title of titles)
+		for (const title of titles) {
 			expect(title.height, title.text ?? '').toBeLessThanOrEqual(title.maxHeight + 0.5)
+			const lines = title.height / title.lineHeight
+			expect(Math.abs(lines - Math.round(lines)), title.text ?? '').toBeLessThan(0.05)
+		}
 		// A band's label and status pill stay inside the card and clear of each other (the
 		// procurement enabler's "PROCUREMENT" ran under its "Requested" pill and out of the card).
 		const bands = await bob.page.evaluate(() =>
@@ -289,15 +302,25 @@ describe('two people in one map', () => {
 					datesWhole: [...card.querySelectorAll<HTMLElement>('.dm-due')].every(
 						(date) => date.scrollWidth <= date.clientWidth
 					),
+					// A milestone's owner, a name and a team, is never cut on a card of the
+					// default width ("Priya (C…" was all it showed beside the due date).
+					ownerWhole: !card.matches('.dm-milestone')
+						? true
+						: [...card.querySelectorAll<HTMLElement>('.dm-owner')].every(
+								(owner) => owner.scrollWidth <= owner.clientWidth
+							),
 				}
 			})
 		)
-		expect(cards.map((c) => c.text)).toContainEqual(expect.stringContaining('Priya (Community'))
+		expect(cards.map((c) => c.text)).toContainEqual(
+			expect.stringContaining('Priya (Community team)')
+		)
 		for (const card of cards)
 			expect(card, card.text ?? '').toMatchObject({
 				bodyInside: true,
 				noOverflow: true,
 				datesWhole: true,
+				ownerWhole: true,
 			})
 		expect(alice.errors).toEqual([])
 		expect(bob.errors).toEqual([])
