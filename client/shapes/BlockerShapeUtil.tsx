@@ -21,6 +21,21 @@ export const blockerKindLabels = {
 export const severityLabels = { low: 'Low', medium: 'Medium', high: 'High' } as const
 export const blockerStatusLabels = { open: 'Open', resolved: 'Resolved' } as const
 
+/**
+ * A blocker's band: its severity, then its kind ("High · System change"), as an enabler's band
+ * names its service; "Blocker" stands for the kind "other". The hazard stripes and the ⚠ say it
+ * is a blocker, and the bottom row is left whole for who unblocks it. Once resolved (a pill says
+ * so beside it) its severity no longer matters, and the kind alone leaves the pill room.
+ */
+export function blockerBandLabel(
+	props: Pick<BlockerShape['props'], 'kind' | 'severity' | 'status'>
+): string {
+	const kind = props.kind === 'other' ? 'Blocker' : blockerKindLabels[props.kind]
+	if (props.status === 'resolved') return kind
+	const severity = severityLabels[props.severity]
+	return props.kind === 'other' ? `${kind} · ${severity}` : `${severity} · ${kind}`
+}
+
 /** A blocker: a hidden dependency that could delay the work even if the team does its part. */
 export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 	static override type = 'blocker' as const
@@ -43,7 +58,7 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 	}
 
 	component(shape: BlockerShape) {
-		const { title, kind, owner, severity, status, w, h } = shape.props
+		const { title, owner, severity, status, w, h } = shape.props
 		return (
 			<>
 				<HTMLContainer
@@ -56,7 +71,7 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 						<span className="dm-warning-icon" aria-hidden="true">
 							⚠
 						</span>
-						<span className="dm-kind">Blocker · {severityLabels[severity]}</span>
+						<span className="dm-kind">{blockerBandLabel(shape.props)}</span>
 						{status === 'resolved' ? (
 							<span className="dm-pill" data-status="resolved">
 								Resolved
@@ -73,9 +88,8 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 							className="dm-title"
 						/>
 						<div className="dm-meta-row">
-							<span className="dm-blocker-kind">{blockerKindLabels[kind]}</span>
 							<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
-								{owner === '' ? 'Nobody to unblock' : `Unblocks: ${owner}`}
+								{owner === '' ? 'Nobody to unblock' : owner}
 							</span>
 						</div>
 					</div>

@@ -1,11 +1,11 @@
 import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
-import { blockerKindLabels, severityLabels } from './BlockerShapeUtil'
+import { blockerBandLabel } from './BlockerShapeUtil'
 import { roundedPath } from './roundedPath'
 import type { BlockerShape } from './shapeTypes'
 import { stripePattern } from './stripePattern'
 import { PILL_HEIGHT, svgPill } from './svgPill'
-import { rowItem, svgRow } from './svgRow'
+import { rowItem } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
 import { BODY_GAP, shapeBody } from './shapeBody'
@@ -29,7 +29,7 @@ export function blockerSvg(
 	shape: BlockerShape,
 	ctx: SvgExportContext
 ): ReactElement {
-	const { title, kind, owner, severity, status, w, h } = shape.props
+	const { title, owner, severity, status, w, h } = shape.props
 	const look = severityStyles[severity]
 	const border = look.width
 	const resolved = status === 'resolved'
@@ -49,7 +49,7 @@ export function blockerSvg(
 	const kindLeft = border + 10 + icon.width + 6
 	const kindText = svgText(
 		editor,
-		`BLOCKER · ${severityLabels[severity].toUpperCase()}`,
+		blockerBandLabel(shape.props).toUpperCase(),
 		kindLeft,
 		bandMiddle - 7.5,
 		Math.max(1, w - border - 10 - (pill ? pill.width + 8 : 0) - kindLeft),
@@ -71,6 +71,7 @@ export function blockerSvg(
 		top: border + BAND_HEIGHT,
 		bottom: h - border,
 	})
+	const ownerItem = rowItem(owner, 'Nobody to unblock')
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click: what could delay us?' },
@@ -114,18 +115,7 @@ export function blockerSvg(
 			{kindText.element}
 			{pill?.element}
 			{titleText}
-			{svgRow(
-				editor,
-				{
-					text: blockerKindLabels[kind],
-					style: { fontSize: 14, fontWeight: 700, color: '#7c2d12' },
-					fixed: true,
-				},
-				rowItem(owner === '' ? '' : `Unblocks: ${owner}`, 'Nobody to unblock'),
-				left,
-				metaTop,
-				width
-			)}
+			{svgText(editor, ownerItem.text, left, metaTop, width, ownerItem.style).element}
 		</g>
 	)
 }

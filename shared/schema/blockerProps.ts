@@ -18,7 +18,7 @@ export const blockerStatusSchema = z.enum(['open', 'resolved'])
 export type BlockerStatus = z.infer<typeof blockerStatusSchema>
 
 export const blockerPropsSchema = z.looseObject({
-	w: z.number().finite().positive().default(220),
+	w: z.number().finite().positive().default(240),
 	h: z.number().finite().positive().default(120),
 	/** What could delay us even if we do our part. */
 	title: z.string().default(''),

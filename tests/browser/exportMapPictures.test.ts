@@ -93,7 +93,7 @@ describe('the map as a picture', () => {
 		// Milestones, enablers and blockers are drawn as SVG (their toSvg), not copied as HTML
 		// into a <foreignObject> with every computed style, which took tldraw about 20 ms a shape.
 		expect(svg).not.toContain('dm-shape')
-		for (const label of ['MILESTONE', 'LEGAL', 'BLOCKER · HIGH', 'Due 31 Mar 2028']) {
+		for (const label of ['MILESTONE', 'LEGAL', 'HIGH · CONTRACT', 'Due 31 Mar 2028']) {
 			expect(parsed.text).toContain(label)
 		}
 		// Dates are never cut, even beside a long owner ("Priya (Community team)"): the owner

@@ -302,12 +302,14 @@ describe('two people in one map', () => {
 					datesWhole: [...card.querySelectorAll<HTMLElement>('.dm-due')].every(
 						(date) => date.scrollWidth <= date.clientWidth
 					),
-					// A milestone's owner, a name and a team, is never cut on a card of the
-					// default width ("Priya (C…" was all it showed beside the due date).
-					ownerWhole: !card.matches('.dm-milestone')
+					// A milestone's owner or a blocker's unblocker, a name and a team, is never cut on
+					// a card of the default width ("Priya (C…" was all a milestone showed beside its
+					// due date, "Unblo…" all a blocker showed beside its kind), nor is a blocker's
+					// severity and kind ("High · System change").
+					ownerWhole: !card.matches('.dm-milestone, .dm-blocker')
 						? true
-						: [...card.querySelectorAll<HTMLElement>('.dm-owner')].every(
-								(owner) => owner.scrollWidth <= owner.clientWidth
+						: [...card.querySelectorAll<HTMLElement>('.dm-owner, .dm-hazard-band .dm-kind')].every(
+								(text) => text.scrollWidth <= text.clientWidth
 							),
 				}
 			})
