@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Relay } from '../../sync-server/createRelay'
 import type { Browser } from 'playwright-core'
 import {
-	eventually,
 	launchBrowser,
 	openPage,
 	screenshotPath,
 	shapeProps,
 	startRelayWithClient,
+	viewLinkFrom,
 	waitForConnected,
 } from './browserHelpers'
 
@@ -48,14 +48,8 @@ describe('the app and its assets', () => {
 		await alice.page.mouse.click(520, 620)
 		await alice.page.keyboard.type('A note in tldraw text')
 		await alice.page.keyboard.press('Escape')
-		await alice.page.getByRole('button', { name: 'Share' }).click()
-		await alice.page.getByLabel('View link: watch only, cannot change anything').waitFor()
-		await eventually(
-			() => alice.page.getByLabel('View link: watch only, cannot change anything').inputValue(),
-			(v) => v.includes('/v/'),
-			'the view link arrives'
-		)
-		await alice.page.getByRole('button', { name: 'Done' }).click()
+		// The share dialog, open until the relay's view link has arrived.
+		await viewLinkFrom(alice.page)
 		await alice.page.evaluate(() => document.fonts.ready.then(() => undefined))
 		await alice.page.waitForTimeout(1000)
 		await alice.page.screenshot({ path: screenshotPath('canvas-drawn-with-tools') })
