@@ -178,7 +178,8 @@ async function main() {
 	console.log('building the app and the bare page…')
 	const { appOut, bareOut } = await buildPages()
 	const bareServer = await serveFolder(bareOut)
-	const bareUrl = `${urlOf(bareServer)}/?shapes=${SHAPES}`
+	// Framed as the app frames a map opened by its link (see bench/clientBare/main.tsx).
+	const bareUrl = `${urlOf(bareServer)}/?shapes=${SHAPES}&frame=1`
 	const dataDir = mkdtempSync(join(tmpdir(), 'dm-bench-'))
 	const relay = await createRelay({
 		port: 0,

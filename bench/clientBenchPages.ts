@@ -142,13 +142,36 @@ function deviceCopySettled(key: string): Promise<boolean> {
 }
 
 /**
+ * In the page: every key of the device store (the bench's context holds one map: its snapshot
+ * under `key`, its log entries under `[key, client, seq]`), as JSON.
+ */
+function deviceCopyKeys(): Promise<string> {
+	return new Promise((resolve) => {
+		const open = indexedDB.open('delivery-map')
+		open.onerror = () => resolve(`nothing readable (${String(open.error)})`)
+		open.onsuccess = () => {
+			const db = open.result
+			const request = db.transaction('docs', 'readonly').objectStore('docs').getAllKeys()
+			request.onsuccess = () => {
+				resolve(JSON.stringify(request.result))
+				db.close()
+			}
+			request.onerror = () => resolve(`nothing readable (${String(request.error)})`)
+		}
+	})
+}
+
+/**
  * Waits until the map's copy on this device is saved and folded into one snapshot (as it is soon
  * after a map goes quiet), so that opening it again measures opening that copy. Returns the wait.
  */
 export async function waitForSettledDeviceCopy(page: Page, key: string): Promise<number> {
 	const started = Date.now()
 	while (!(await page.evaluate(deviceCopySettled, key))) {
-		if (Date.now() - started > 60_000) throw new Error(`the copy of ${key} never settled`)
+		if (Date.now() - started > 60_000) {
+			const held = await page.evaluate(deviceCopyKeys)
+			throw new Error(`the copy of ${key} never settled; the device store holds ${held}`)
+		}
 		await page.waitForTimeout(250)
 	}
 	return Date.now() - started
