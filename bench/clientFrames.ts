@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -88,11 +88,24 @@ function moveShapes([ids, seconds]: [string[], number]): Promise<number> {
 	})
 }
 
+/**
+ * Puts both pages at the same working view: tldraw's default camera (the page's origin at 100 %),
+ * where the 50 moved shapes are on screen. Both open framed (the whole map, as the app shows a map
+ * opened by its link), which at 5,000 shapes draws every card in every frame, the bare page's too
+ * (its median frame was 117 ms): that measures drawing the whole map, not what sync adds.
+ */
+async function atWorkingView(page: Page) {
+	await page.evaluate(() => {
+		window.editor!.setCamera({ x: 0, y: 0, z: 1 }, { immediate: true })
+	})
+}
+
 async function bareRun(browser: Browser, options: FrameBenchOptions, profile: boolean) {
 	const ids = movedShapeIds(50)
 	const context = await newContext(browser, options.shapes)
 	const page = await context.newPage()
 	await timeToShapes(page, options.bareUrl)
+	await atWorkingView(page)
 	await page.waitForTimeout(1000)
 	const cdp = profile ? await context.newCDPSession(page) : null
 	if (cdp) {
@@ -129,6 +142,7 @@ async function observerRun(
 		.getByTestId('connection')
 		.filter({ hasText: 'Connected' })
 		.waitFor({ timeout: 60_000 })
+	await atWorkingView(observer)
 	const panel = await sidePanelState(observer)
 	const peerDoc = new Y.Doc()
 	const peer = new WebsocketProvider(options.wsUrl, options.roomId, peerDoc, {
