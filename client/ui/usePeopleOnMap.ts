@@ -4,7 +4,10 @@ import { distinctNames } from '../../shared/model/distinctNames'
 import { isTypedShapeType } from '../../shared/schema/typedShapes'
 import type { TypedShape } from '../shapes/shapeTypes'
 
-/** Every name written on the current page: milestone owners and unblockers, enablers' contacts, who unblocks each blocker. */
+/**
+ * Every name written on the current page: milestone owners and unblockers, enablers' contacts,
+ * and who unblocks each blocker.
+ */
 export function peopleOnMap(editor: Editor): string[] {
 	const names: string[] = []
 	for (const shape of editor.getCurrentPageShapes()) {
