@@ -10,27 +10,13 @@ import {
 	type TrackedPage,
 	viewLinkFrom,
 } from './browserHelpers'
+import { focusedName, press, treeItem } from './outlineHelpers'
 import { expectDarkAndReadable, setColorScheme } from './colourChecks'
 import { drawSampleMap } from './exportMenuHelpers'
 
 /** Waits across pages get 30 s: other engineers' browser tests share this machine's two cores. */
 function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, what: string) {
 	return eventually(check, accept, what, 30_000)
-}
-
-function treeItem(page: Page, name: string | RegExp) {
-	return page.getByTestId('plan-outline').getByRole('treeitem', { name })
-}
-
-/** The name of the focused tree item (its text without what is hidden from screen readers). */
-function focusedName(page: Page): Promise<string | null> {
-	return page.evaluate(() => {
-		const item = document.activeElement
-		if (item?.getAttribute('role') !== 'treeitem') return null
-		const copy = item.cloneNode(true) as HTMLElement
-		copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove())
-		return copy.textContent!.replace(/\s+/g, ' ').trim()
-	})
 }
 
 /** The focused element: the test id of the outline form it is in, and its label's text. */
@@ -46,11 +32,6 @@ function focusedField(page: Page): Promise<{ form: string | null; label: string 
 
 function selectedIds(page: Page): Promise<string[]> {
 	return page.evaluate(() => window.editor!.getSelectedShapeIds() as string[])
-}
-
-async function press(page: Page, key: string) {
-	await page.keyboard.press(key)
-	await page.waitForTimeout(50)
 }
 
 describe('editing enablers, blockers and stages from the outline', { timeout: 120_000 }, () => {

@@ -13,28 +13,9 @@ import {
 	type TrackedPage,
 	viewLinkFrom,
 } from './browserHelpers'
+import { focusedName, press, treeItem } from './outlineHelpers'
 import { contrastFailures } from './colourChecks'
 import { drawSampleMap } from './exportMenuHelpers'
-
-/** The name of the focused tree item (its text without what is hidden from screen readers). */
-function focusedName(page: Page): Promise<string | null> {
-	return page.evaluate(() => {
-		const item = document.activeElement
-		if (item?.getAttribute('role') !== 'treeitem') return null
-		const copy = item.cloneNode(true) as HTMLElement
-		copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove())
-		return copy.textContent!.replace(/\s+/g, ' ').trim()
-	})
-}
-
-function treeItem(page: Page, name: string | RegExp) {
-	return page.getByTestId('plan-outline').getByRole('treeitem', { name })
-}
-
-async function press(page: Page, key: string) {
-	await page.keyboard.press(key)
-	await page.waitForTimeout(50)
-}
 
 interface AxeResult {
 	violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>

@@ -7,6 +7,7 @@ import {
 	shapeProps,
 	type TrackedPage,
 } from './browserHelpers'
+import { treeItem } from './outlineHelpers'
 import { drawSampleMap } from './exportMenuHelpers'
 
 /** The outline's tree items, as "level: name" lines (the name is the item's text, as read). */
@@ -19,10 +20,6 @@ async function outlineItems(page: Page): Promise<string[]> {
 			return `${item.getAttribute('aria-level')}: ${name}`
 		})
 	)
-}
-
-function treeItem(page: Page, name: string | RegExp) {
-	return page.getByTestId('plan-outline').getByRole('treeitem', { name })
 }
 
 describe('the plan outline beside the canvas', () => {
