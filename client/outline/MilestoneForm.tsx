@@ -14,8 +14,8 @@ export interface MilestoneFormProps {
 /**
  * Edits one milestone from the outline, without the canvas: the properties panel's fields (title,
  * outcome, owner, unblocker, due date, status, RAG) but for the check-ins, which the Check-in
- * tab records. Reads the shape itself (not the plan), so typing never waits for the plan; writes with
- * editor.updateShape, so the edit syncs and undoes like any other.
+ * tab records. Reads the shape itself (not the plan), so typing never waits for the plan; writes
+ * with editor.updateShape, so the edit syncs and undoes like any other.
  */
 export function MilestoneForm({ editor, milestoneId, people }: MilestoneFormProps) {
 	const shape = useShapeOfType<MilestoneShape>(editor, milestoneId, 'milestone')

@@ -28,8 +28,8 @@ function formShapeOf(editor: Editor): string | null {
  * blockers as an accessible tree; the map checks, each of which shows its shape; and, for a
  * milestone, enabler, blocker or stage selected here or on the canvas, a form to edit it without
  * the canvas (every field of a milestone but its check-ins, which the Check-in tab records;
- * every field of an enabler or a blocker; a stage's name). View links only read. While it is open, shapes with problems are
- * marked on the canvas.
+ * every field of an enabler or a blocker; a stage's name). View links only read. While it is
+ * open, shapes with problems are marked on the canvas.
  */
 export function OutlinePanel({ editor, session }: { editor: Editor; session: RoomSession }) {
 	const plan = useLivePlan(editor)

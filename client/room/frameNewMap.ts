@@ -11,9 +11,9 @@ const MIN_READABLE_ZOOM = 0.25
  * `readable` (a new template, whose hints a group reads before it starts; a map opened by its
  * link), the whole map only when its text stays readable, otherwise its full height from the left
  * edge (the title, the intro and the first stages); a map opened from a file is shown whole, as
- * an overview. Done again whenever the canvas changes size in the next 3 s (the
- * room's side panel takes its width from the canvas after the editor mounts), unless the person
- * has moved the camera meanwhile.
+ * an overview. Done again whenever the canvas changes size in the next 3 s (the room's side panel
+ * takes its width from the canvas after the editor mounts), unless the person has moved the
+ * camera meanwhile.
  */
 export function frameNewMap(editor: Editor, { readable }: { readable: boolean }) {
 	const frame = () => {
