@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react'
 import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { enablerPropsSchema } from '../../shared/schema/enablerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
@@ -6,6 +7,7 @@ import { enablerSvg } from './enablerSvg'
 import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
+import { enablerLayout } from './shapeBody'
 import type { EnablerShape } from './shapeTypes'
 import { TitleField } from './TitleField'
 
@@ -45,18 +47,21 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 	}
 
 	override getAriaDescriptor(shape: EnablerShape) {
-		return `Enabler from ${serviceLabels[shape.props.service]}: ${shape.props.contribution || 'not described'}`
+		const { service, contribution, owner } = shape.props
+		const contact = owner === '' ? '' : `, contact ${owner}`
+		return `Enabler from ${serviceLabels[service]}${contact}: ${contribution || 'not described'}`
 	}
 
 	component(shape: EnablerShape) {
-		const { service, contribution, how, neededBy, status, w, h } = shape.props
+		const { service, contribution, how, neededBy, owner, status, w, h } = shape.props
+		const { titleLines, contact } = enablerLayout(h)
 		return (
 			<>
 				<HTMLContainer
 					className="dm-shape dm-enabler"
 					data-service={service}
 					data-status={status}
-					style={{ width: w, height: h }}
+					style={{ width: w, height: h, '--dm-title-lines': titleLines } as CSSProperties}
 				>
 					<div className="dm-service-band">
 						<span className="dm-service">{serviceLabels[service]}</span>
@@ -81,6 +86,15 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 								{neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`}
 							</span>
 						</div>
+						{/* The contact in the service, on cards with room for it under two lines of
+						    title (new enablers; older, shorter cards show it once made taller). */}
+						{contact ? (
+							<div className="dm-meta-row">
+								<span className="dm-owner" data-unset={owner === '' ? 'true' : undefined}>
+									{owner === '' ? 'No contact yet' : owner}
+								</span>
+							</div>
+						) : null}
 					</div>
 				</HTMLContainer>
 				<ProblemRing id={shape.id} w={w} h={h} />

@@ -8,7 +8,13 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { BODY_GAP, shapeBody } from './shapeBody'
+import {
+	BODY_GAP,
+	META_HEIGHT,
+	SMALL_TITLE_LINE_HEIGHT,
+	enablerLayout,
+	shapeBody,
+} from './shapeBody'
 
 /** Each service's colour (styles.css, `.dm-enabler[data-service]`). */
 export const serviceColours: Record<EnablerShape['props']['service'], string> = {
@@ -29,10 +35,11 @@ const BAND_HEIGHT = PILL_HEIGHT + 2 * BAND_PAD_Y
 
 /**
  * An enabler as SVG, drawn as styles.css draws it on the canvas (a band in the service's colour
- * with the service and status, what is needed, how and by when), for PNG and SVG export.
+ * with the service and status, what is needed, how and by when, and the contact when the card
+ * has room), for PNG and SVG export.
  */
 export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
-	const { service, contribution, how, neededBy, status, w, h } = shape.props
+	const { service, contribution, how, neededBy, owner, status, w, h } = shape.props
 	const colour = serviceColours[service]
 	const inner = w - 2 * BORDER
 	const bandMiddle = BORDER + BAND_HEIGHT / 2
@@ -40,18 +47,18 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 		editor,
 		enablerStatusLabels[status],
 		status,
-		w - BORDER - 10,
+		w - BORDER - 8,
 		bandMiddle,
-		(inner - 20) / 2,
+		(inner - 16) / 2,
 		'rgba(255, 255, 255, 0.9)'
 	)
 	const serviceText = svgText(
 		editor,
-		serviceLabels[service].toUpperCase(),
-		BORDER + 10,
-		bandMiddle - 9,
-		Math.max(1, inner - 20 - pill.width - 8),
-		{ fontSize: 14, fontWeight: 700, color: '#ffffff', letterSpacing: '0.04em' }
+		serviceLabels[service],
+		BORDER + 8,
+		bandMiddle - 8,
+		Math.max(1, inner - 16 - pill.width - 8),
+		{ fontSize: 13, fontWeight: 700, color: '#ffffff', letterSpacing: '0.01em' }
 	)
 	const {
 		left,
@@ -64,12 +71,15 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 		top: BORDER + BAND_HEIGHT,
 		bottom: h - BORDER,
 	})
+	const { titleLines, contact } = enablerLayout(h)
+	// The how-and-when row is the last row, or the one above the contact's.
+	const howTop = contact ? metaTop - BODY_GAP - META_HEIGHT : metaTop
 	const title = svgTitle(
 		editor,
 		{ text: contribution, placeholder: 'Double-click: what do we need?' },
-		{ left, top: titleTop, bottom: metaTop - BODY_GAP, width },
+		{ left, top: titleTop, bottom: titleTop + titleLines * SMALL_TITLE_LINE_HEIGHT, width },
 		{ fontSize: 16, fontWeight: 700, color: '#111827' },
-		2
+		titleLines
 	)
 	// Rounded 6 at the top and 10 at the bottom, as the card's border-radius.
 	const outline = roundedPath(BORDER / 2, BORDER / 2, w - BORDER, h - BORDER, 6 - 1, 10 - 1)
@@ -90,9 +100,21 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 					fixed: true,
 				},
 				left,
-				metaTop,
+				howTop,
 				width
 			)}
+			{contact
+				? svgText(
+						editor,
+						owner === '' ? 'No contact yet' : owner,
+						left,
+						metaTop,
+						width,
+						owner === ''
+							? { fontSize: 14, fontStyle: 'italic', color: '#6b7280' }
+							: { fontSize: 14, color: '#374151' }
+					).element
+				: null}
 		</g>
 	)
 }

@@ -36,3 +36,28 @@ const MILESTONE_FRAME = 2 + 8 + 16 + 6 + 6 + 16 + 6 + 16 + 10 + 2
 export function milestoneTitleLines(h: number): number {
 	return Math.max(1, Math.floor((h - MILESTONE_FRAME + 0.5) / TITLE_LINE_HEIGHT))
 }
+
+/** An enabler's or a blocker's title line (`.dm-title` there: 16 px at line height 1.25). */
+export const SMALL_TITLE_LINE_HEIGHT = 20
+
+/**
+ * An enabler card's height less its title (styles.css, `.dm-enabler`): borders 2 + 2, the service
+ * band (25), padding 8 + 10, the how-and-when row (18) and the gap of 6 above it.
+ */
+const ENABLER_FRAME = 2 + 25 + 8 + 6 + 18 + 10 + 2
+/** The contact's row under the how-and-when row, and the gap above it. */
+const CONTACT_ROW = 6 + 18
+
+/**
+ * What an enabler card `h` high shows: the contact's row when the title still has two lines
+ * above it (cards of 135 and more: 140 by default; older cards of 120 keep two title lines and no
+ * contact), and as many whole lines of the title as are left.
+ */
+export function enablerLayout(h: number): { titleLines: number; contact: boolean } {
+	const contact = h - ENABLER_FRAME - CONTACT_ROW >= 2 * SMALL_TITLE_LINE_HEIGHT
+	const room = h - ENABLER_FRAME - (contact ? CONTACT_ROW : 0)
+	return {
+		titleLines: Math.max(1, Math.floor((room + 0.5) / SMALL_TITLE_LINE_HEIGHT)),
+		contact,
+	}
+}

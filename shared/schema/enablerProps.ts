@@ -19,7 +19,7 @@ export type EnablerStatus = z.infer<typeof enablerStatusSchema>
 
 export const enablerPropsSchema = z.looseObject({
 	w: z.number().finite().positive().default(220),
-	h: z.number().finite().positive().default(120),
+	h: z.number().finite().positive().default(140),
 	service: enablerServiceSchema.default('other'),
 	/** What the project needs from the service. */
 	contribution: z.string().default(''),

@@ -93,9 +93,11 @@ describe('the map as a picture', () => {
 		// Milestones, enablers and blockers are drawn as SVG (their toSvg), not copied as HTML
 		// into a <foreignObject> with every computed style, which took tldraw about 20 ms a shape.
 		expect(svg).not.toContain('dm-shape')
-		for (const label of ['MILESTONE', 'LEGAL', 'HIGH · CONTRACT', 'Due 31 Mar 2028']) {
+		for (const label of ['MILESTONE', 'Legal', 'HIGH · CONTRACT', 'Due 31 Mar 2028']) {
 			expect(parsed.text).toContain(label)
 		}
+		// An enabler's service is whole beside its status ("PROCURE…" was cut in capitals).
+		expect(parsed.text).toContain('ProcurementRequested')
 		// Dates are never cut, even beside a long owner ("Priya (Community team)"): the owner
 		// gives way ("Due 31 J…" said nothing).
 		for (const date of ['Due 31 Jan 2027', 'Due 30 Sep 2027', 'By 15 Feb 2027']) {

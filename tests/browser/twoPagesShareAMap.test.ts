@@ -215,6 +215,7 @@ describe('two people in one map', () => {
 						contribution: 'Framework contract for local installers',
 						how: 'Approval',
 						neededBy: '2026-03-01',
+						owner: 'Alex (Procurement)',
 					},
 				},
 				{
@@ -302,20 +303,25 @@ describe('two people in one map', () => {
 					datesWhole: [...card.querySelectorAll<HTMLElement>('.dm-due')].every(
 						(date) => date.scrollWidth <= date.clientWidth
 					),
-					// A milestone's owner or a blocker's unblocker, a name and a team, is never cut on
-					// a card of the default width ("Priya (C…" was all a milestone showed beside its
-					// due date, "Unblo…" all a blocker showed beside its kind), nor is a blocker's
-					// severity and kind ("High · System change").
-					ownerWhole: !card.matches('.dm-milestone, .dm-blocker')
-						? true
-						: [...card.querySelectorAll<HTMLElement>('.dm-owner, .dm-hazard-band .dm-kind')].every(
-								(text) => text.scrollWidth <= text.clientWidth
-							),
+					// A milestone's owner, a blocker's unblocker or an enabler's contact, a name and a
+					// team, is never cut on a card of the default size ("Priya (C…" was all a
+					// milestone showed beside its due date, "Unblo…" all a blocker showed beside its
+					// kind), nor is a blocker's severity and kind ("High · System change") or an
+					// enabler's service ("PROCURE…" beside its "Requested" pill).
+					ownerWhole: [
+						...card.querySelectorAll<HTMLElement>(
+							'.dm-owner, .dm-hazard-band .dm-kind, .dm-service'
+						),
+					].every((text) => text.scrollWidth <= text.clientWidth),
 				}
 			})
 		)
 		expect(cards.map((c) => c.text)).toContainEqual(
 			expect.stringContaining('Priya (Community team)')
+		)
+		// A new enabler (140 high) has room for its contact under two lines of title.
+		expect(cards.map((c) => c.text)).toContainEqual(
+			expect.stringMatching(/^ProcurementRequested.*Alex \(Procurement\)$/)
 		)
 		for (const card of cards)
 			expect(card, card.text ?? '').toMatchObject({
