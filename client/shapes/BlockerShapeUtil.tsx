@@ -24,8 +24,9 @@ export const blockerStatusLabels = { open: 'Open', resolved: 'Resolved' } as con
 /**
  * A blocker's band: its severity, then its kind ("High · System change"), as an enabler's band
  * names its service; "Blocker" stands for the kind "other". The hazard stripes and the ⚠ say it
- * is a blocker, and the bottom row is left whole for who unblocks it. Once resolved (a pill says
- * so beside it) its severity no longer matters, and the kind alone leaves the pill room.
+ * is a blocker, and the bottom row is left whole for who unblocks it. Once resolved its severity
+ * no longer matters: the band gives the kind alone after a ✓, and a pill in the bottom row says
+ * "Resolved" (beside the kind, it cut "SYSTEM CHANGE" on a card of the default width).
  */
 export function blockerBandLabel(
 	props: Pick<BlockerShape['props'], 'kind' | 'severity' | 'status'>
@@ -69,14 +70,9 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 				>
 					<div className="dm-hazard-band">
 						<span className="dm-warning-icon" aria-hidden="true">
-							⚠
+							{status === 'resolved' ? '✓' : '⚠'}
 						</span>
 						<span className="dm-kind">{blockerBandLabel(shape.props)}</span>
-						{status === 'resolved' ? (
-							<span className="dm-pill" data-status="resolved">
-								Resolved
-							</span>
-						) : null}
 					</div>
 					<div className="dm-shape-body">
 						<TitleField
@@ -91,6 +87,11 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 							<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>
 								{owner === '' ? 'Nobody to unblock' : owner}
 							</span>
+							{status === 'resolved' ? (
+								<span className="dm-pill" data-status="resolved">
+									Resolved
+								</span>
+							) : null}
 						</div>
 					</div>
 				</HTMLContainer>

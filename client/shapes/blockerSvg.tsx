@@ -8,7 +8,7 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { BODY_GAP, shapeBody } from './shapeBody'
+import { BODY_GAP, META_HEIGHT, shapeBody } from './shapeBody'
 
 /** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
 const severityStyles = {
@@ -39,10 +39,7 @@ export function blockerSvg(
 		severity === 'high'
 			? stripePattern(ctx, 'hazard-high', ['#fecaca', '#fca5a5'], 10, -45)
 			: stripePattern(ctx, 'hazard', ['#fde68a', '#fcd34d'], 10, -45)
-	const pill = resolved
-		? svgPill(editor, 'Resolved', 'resolved', w - border - 10, bandMiddle, (inner - 20) / 2)
-		: null
-	const icon = svgText(editor, '⚠', border + 10, bandMiddle - 10, 20, {
+	const icon = svgText(editor, resolved ? '✓' : '⚠', border + 10, bandMiddle - 10, 20, {
 		fontSize: 16,
 		color: '#111827',
 	})
@@ -52,7 +49,7 @@ export function blockerSvg(
 		blockerBandLabel(shape.props).toUpperCase(),
 		kindLeft,
 		bandMiddle - 7.5,
-		Math.max(1, w - border - 10 - (pill ? pill.width + 8 : 0) - kindLeft),
+		Math.max(1, w - border - 10 - kindLeft),
 		{
 			fontSize: 12,
 			fontWeight: 700,
@@ -72,6 +69,10 @@ export function blockerSvg(
 		bottom: h - border,
 	})
 	const ownerItem = rowItem(owner, 'Nobody to unblock')
+	// Once resolved, a pill at the bottom row's right end says so; the name gives way to it.
+	const pill = resolved
+		? svgPill(editor, 'Resolved', 'resolved', left + width, metaTop + META_HEIGHT / 2, width / 2)
+		: null
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click: what could delay us?' },
@@ -113,9 +114,18 @@ export function blockerSvg(
 			/>
 			{icon.element}
 			{kindText.element}
-			{pill?.element}
 			{titleText}
-			{svgText(editor, ownerItem.text, left, metaTop, width, ownerItem.style).element}
+			{
+				svgText(
+					editor,
+					ownerItem.text,
+					left,
+					metaTop,
+					pill ? Math.max(1, width - pill.width - 8) : width,
+					ownerItem.style
+				).element
+			}
+			{pill?.element}
 		</g>
 	)
 }

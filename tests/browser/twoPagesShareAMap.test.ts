@@ -231,6 +231,20 @@ describe('two people in one map', () => {
 						owner: 'IT change board',
 					},
 				},
+				{
+					// Resolved: its "Resolved" pill beside the kind cut "SYSTEM CHA…".
+					id: 'shape:b2' as never,
+					type: 'blocker',
+					parentId: 'shape:stage1' as never,
+					x: 270,
+					y: 300,
+					props: {
+						title: 'Old payment system switched off',
+						kind: 'system-change',
+						status: 'resolved',
+						owner: 'Sam (Data)',
+					},
+				},
 			])
 			editor.zoomToFit()
 		})
