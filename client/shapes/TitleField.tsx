@@ -30,7 +30,17 @@ export function TitleField({
 		if (!input) return
 		input.focus()
 		input.select()
-	}, [isEditing])
+		// A double-click starts editing on its second press, before the browser's own default for
+		// that press moves the focus to the canvas: the typing then went to tldraw's shortcuts
+		// (whenever the card was not selected before). Take the focus back once that is done.
+		const timer = editor.timers.setTimeout(() => {
+			if (editor.getEditingShapeId() !== shapeId) return
+			if (input.ownerDocument.activeElement === input) return
+			input.focus()
+			input.select()
+		}, 0)
+		return () => clearTimeout(timer)
+	}, [editor, isEditing, shapeId])
 
 	if (!isEditing) {
 		return (
