@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { useValue, type Editor } from 'tldraw'
+import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { isCheckinError, type CheckinError } from '../../shared/model/appendCheckin'
 import { localToday } from '../../shared/schema/dateString'
 import type { PlanMilestone } from '../../shared/schema/planSchema'
+import { lockNotice } from '../facilitate/lockNotice'
 import { focusShape } from '../room/focusShape'
 import { useLivePlan } from '../plan/useLivePlan'
 import type { RoomSession } from '../room/RoomSession'
@@ -39,6 +40,13 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 	// The current milestone was deleted (or none chosen yet): stay at the same place in the list.
 	const index = found >= 0 ? found : Math.min(lastIndex, Math.max(0, milestones.length - 1))
 	const current: PlanMilestone | undefined = milestones[index]
+
+	// A locked milestone (or one in a locked stage) cannot take a check-in until unlocked.
+	const locked = useValue(
+		'check-in lock',
+		() => (current ? lockNotice(editor, current.id as TLShapeId, 'milestone') : null),
+		[editor, current?.id]
+	)
 
 	const focused = useRef<string | null>(null)
 	useEffect(() => {
@@ -195,12 +203,21 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 						This milestone already has a check-in on {formatDate(date)}; recording replaces it.
 					</p>
 				) : null}
+				{locked && !problem ? (
+					<p className="dm-problem" data-testid="checkin-locked">
+						{locked} Unlock it in the Facilitate tab to record a check-in.
+					</p>
+				) : null}
 				{problem ? (
 					<p className="dm-problem" role="alert">
 						{problem.message}
 					</p>
 				) : null}
-				<button type="submit" className="dm-button dm-primary" disabled={readonly}>
+				<button
+					type="submit"
+					className="dm-button dm-primary"
+					disabled={readonly || locked !== null}
+				>
 					Record check-in
 				</button>
 				<p className="dm-hint" role="status">

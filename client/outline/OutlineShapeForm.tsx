@@ -1,8 +1,9 @@
 import { useId, type ReactNode } from 'react'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
+import { lockNotice, type LockableKind } from '../facilitate/lockNotice'
 
 /** What the outline can edit, in the words its forms use. */
-export type OutlineFormKind = 'milestone' | 'enabler' | 'blocker' | 'stage'
+export type OutlineFormKind = LockableKind
 
 export interface OutlineShapeFormProps {
 	editor: Editor
@@ -12,30 +13,6 @@ export interface OutlineShapeFormProps {
 	name: string
 	testId: string
 	children: ReactNode
-}
-
-/**
- * Why a shape cannot be changed now, or null when it can: tldraw ignores an update to a shape
- * that is locked or inside a locked shape, so the form says so instead of taking typing that
- * would go nowhere. A locked stage locks each shape in it too (client/facilitate/stageLocks.ts);
- * a shape inside a locked stage that is not locked itself (drawn there by a peer at the same
- * moment) is caught by the ancestor check.
- */
-export function lockNotice(editor: Editor, shapeId: TLShapeId, kind: OutlineFormKind) {
-	const shape = editor.getShape(shapeId)
-	if (!shape) return null
-	const stage = editor.findShapeAncestor(
-		shape,
-		(parent) => parent.type === 'frame' && parent.isLocked
-	)
-	if (stage && stage.type === 'frame') {
-		const name = (stage.props as { name: string }).name.trim() || 'Untitled stage'
-		return `This ${kind} is in the locked stage “${name}”; it cannot be changed until the stage is unlocked.`
-	}
-	if (editor.isShapeOrAncestorLocked(shape)) {
-		return `This ${kind} is locked; it cannot be changed now.`
-	}
-	return null
 }
 
 /**

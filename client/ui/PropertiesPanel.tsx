@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import {
 	DefaultStylePanel,
 	useEditor,
@@ -6,6 +7,7 @@ import {
 	type TLUiStylePanelProps,
 } from 'tldraw'
 import { isTypedShapeType } from '../../shared/schema/typedShapes'
+import { lockNotice } from '../facilitate/lockNotice'
 import type { TypedShape } from '../shapes/shapeTypes'
 import { BlockerFields } from './BlockerFields'
 import { EnablerFields } from './EnablerFields'
@@ -30,9 +32,19 @@ export function PropertiesPanel(props: TLUiStylePanelProps) {
 	return <TypedShapeProperties editor={editor} shape={shape} />
 }
 
-/** The panel for one selected milestone, enabler or blocker. */
+/**
+ * The panel for one selected milestone, enabler or blocker. A locked one (selected from the
+ * outline: the canvas does not select locked shapes) shows why its fields are disabled; they
+ * used to take typing that tldraw then dropped.
+ */
 function TypedShapeProperties({ editor, shape }: { editor: Editor; shape: TypedShape }) {
 	const people = usePeopleOnMap(editor)
+	const notice = useValue('properties lock', () => lockNotice(editor, shape.id, shape.type), [
+		editor,
+		shape.id,
+		shape.type,
+	])
+	const noticeId = useId()
 	const mark = () => editor.markHistoryStoppingPoint('edit property')
 	const update = (changes: Partial<TypedShape['props']>) => {
 		editor.updateShape({ id: shape.id, type: shape.type, props: changes } as Parameters<
@@ -50,13 +62,24 @@ function TypedShapeProperties({ editor, shape }: { editor: Editor; shape: TypedS
 			}}
 		>
 			<h2 className="dm-properties-heading">{headingOf(shape)}</h2>
-			{shape.type === 'milestone' ? (
-				<MilestoneFields shape={shape} mark={mark} update={update} people={people} />
-			) : shape.type === 'enabler' ? (
-				<EnablerFields shape={shape} mark={mark} update={update} people={people} />
-			) : (
-				<BlockerFields shape={shape} mark={mark} update={update} people={people} />
-			)}
+			{notice ? (
+				<p className="dm-properties-locked" id={noticeId}>
+					{notice}
+				</p>
+			) : null}
+			<fieldset
+				className="dm-properties-fields"
+				disabled={notice !== null}
+				aria-describedby={notice ? noticeId : undefined}
+			>
+				{shape.type === 'milestone' ? (
+					<MilestoneFields shape={shape} mark={mark} update={update} people={people} />
+				) : shape.type === 'enabler' ? (
+					<EnablerFields shape={shape} mark={mark} update={update} people={people} />
+				) : (
+					<BlockerFields shape={shape} mark={mark} update={update} people={people} />
+				)}
+			</fieldset>
 		</div>
 	)
 }

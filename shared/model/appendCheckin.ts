@@ -15,6 +15,8 @@ export type CheckinErrorCode =
 	| 'checkin-note-invalid'
 	| 'checkin-today-invalid'
 	| 'checkins-unreadable'
+	/** The milestone is locked on the canvas (the app's check; appendCheckin never says it). */
+	| 'checkin-locked'
 
 /**
  * A check-in that cannot be recorded. `message` is written for the person entering it (what was

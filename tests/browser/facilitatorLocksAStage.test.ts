@@ -164,6 +164,35 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 		)
 	})
 
+	it('says a locked milestone cannot change, in the properties panel and the check-in', async () => {
+		// The outline selects a locked shape (the canvas does not): the floating panel's fields
+		// used to look editable and dropped what was typed, and a check-in said "Recorded" while
+		// tldraw dropped it too.
+		await bob.page.evaluate(() => {
+			window.editor!.select('shape:inside' as never)
+		})
+		const panel = bob.page.getByTestId('properties-panel')
+		await panel.getByText('in the locked stage “Stage 1: Discover”').waitFor()
+		expect(await panel.getByLabel('Owner (does the work)').isDisabled()).toBe(true)
+
+		await bob.page.getByRole('tab', { name: 'Check-in' }).click()
+		const locked = bob.page.getByTestId('checkin-locked')
+		await locked.waitFor()
+		expect(await locked.textContent()).toContain('Unlock it in the Facilitate tab')
+		expect(
+			await bob.page.getByRole('heading', { name: 'Residents can apply online' }).count()
+		).toBe(1)
+		const form = bob.page.getByRole('form', { name: 'Check-in for this milestone' })
+		await form.getByRole('radio', { name: 'Red' }).check()
+		expect(await form.getByRole('button', { name: 'Record check-in' }).isDisabled()).toBe(true)
+		expect((await shapeProps(bob.page, 'shape:inside'))?.checkins).toEqual([])
+		await bob.page.screenshot({ path: screenshotPath('checkin-locked-milestone') })
+		await bob.page.getByRole('tab', { name: 'Plan' }).click()
+		await bob.page.evaluate(() => {
+			window.editor!.selectNone()
+		})
+	})
+
 	it('unlocks the stage for everyone, after which the other page can move it', async () => {
 		await alice.page.getByRole('button', { name: 'Unlock stage Stage 1: Discover' }).click()
 		await until(
