@@ -163,8 +163,11 @@ function mapChecks(index: PlanIndex): string[] {
 		out.push(`### ${exportLabels.diagnosticSeverity[severity]} (${group.length})`, '')
 		for (const d of group) {
 			// Name the shape unless the message already does (the model's messages quote titles).
+			// A shape outside the plan (an arrow) has only its id, which says nothing to a reader:
+			// its message names what it can.
 			const about = d.shapeId === null ? '' : shapeLabel(index, d.shapeId)
-			const on = about === '' || d.message.includes(about) ? '' : `, on ${md(shorten(about))}`
+			const named = about !== '' && about !== d.shapeId && !d.message.includes(about)
+			const on = named ? `, on ${md(shorten(about))}` : ''
 			out.push(`- ${md(d.message)} (\`${d.code}\`${on})`)
 		}
 		out.push('')

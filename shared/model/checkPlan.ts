@@ -1,3 +1,4 @@
+import { exportLabels } from '../export/exportLabels'
 import { addDays } from '../schema/dateString'
 import type { Diagnostic } from '../schema/diagnosticSchema'
 import type { Plan, PlanBlocker, PlanEnabler, PlanMilestone } from '../schema/planSchema'
@@ -145,16 +146,22 @@ function name(m: PlanMilestone): string {
 	return m.title ? `"${short(m.title)}"` : 'an untitled milestone'
 }
 
+// Those below start a sentence ("Milestone "Residents apply" has no owner…", "An untitled
+// milestone has no owner…", "The Legal enabler "Data-sharing agreement" is…").
 function milestone(m: PlanMilestone): string {
-	return `Milestone ${name(m)}`
+	return m.title ? `Milestone "${short(m.title)}"` : 'An untitled milestone'
 }
 
 function enabler(e: PlanEnabler): string {
-	return `The ${e.service} enabler${e.contribution ? ` "${short(e.contribution)}"` : ''}`
+	// The service as people name it ("HR", not "hr"); "other" names none.
+	const service = e.service === 'other' ? '' : `${exportLabels.service[e.service]} `
+	return e.contribution
+		? `The ${service}enabler "${short(e.contribution)}"`
+		: `An undescribed ${service}enabler`
 }
 
 function blocker(b: PlanBlocker): string {
-	return `Blocker ${b.title ? `"${short(b.title)}"` : '(untitled)'}`
+	return b.title ? `Blocker "${short(b.title)}"` : 'An untitled blocker'
 }
 
 /** Titles quoted in messages are kept short: a message is a pointer, the shape holds the text. */

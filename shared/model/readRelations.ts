@@ -80,11 +80,18 @@ export function readRelations(
 					)
 				}
 			}
+			// Name the shape at the end that is connected: a reader of the list finds the arrow by it.
+			const end =
+				from >= 0
+					? `from ${describeNode(index, from)} `
+					: to >= 0
+						? `to ${describeNode(index, to)} `
+						: ''
 			diagnostics.push(
 				makeDiagnostic(
 					'arrow-unbound',
 					id,
-					`An arrow is connected at ${bound === 0 ? 'neither end' : 'only one end'}; it is not part of the plan until both ends touch a shape.`
+					`An arrow ${end}is connected at ${bound === 0 ? 'neither end' : 'only one end'}; it is not part of the plan until both ends touch a shape.`
 				)
 			)
 			continue
@@ -145,6 +152,27 @@ function kindOf(a: number, b: number): number {
 		if (b === MILESTONE || b === ENABLER) return BLOCKS
 	}
 	return -1
+}
+
+/** A node as a message names it: its kind and title ("milestone "Residents apply""). */
+function describeNode(index: ShapeIndex, node: number): string {
+	const props = index.shape(node).props as Record<string, unknown>
+	const text = (key: string) => {
+		const value = typeof props[key] === 'string' ? (props[key] as string).trim() : ''
+		return value.length > 80 ? `${value.slice(0, 79)}…` : value
+	}
+	const kind = index.kind[node]
+	const [noun, title] =
+		kind === MILESTONE
+			? ['milestone', text('title')]
+			: kind === ENABLER
+				? ['enabler', text('contribution')]
+				: kind === BLOCKER
+					? ['blocker', text('title')]
+					: kind === FRAME
+						? ['stage', text('name')]
+						: [`${index.typeOf(node)} shape`, '']
+	return title === '' ? `an untitled ${noun}` : `${noun} "${title}"`
 }
 
 function label(index: ShapeIndex, node: number): string {

@@ -240,6 +240,31 @@ describe('map checks', () => {
 		)
 	})
 
+	it('messages name each shape as a sentence would: its title, its service, or that it has none', () => {
+		const messages = plan([
+			page,
+			s,
+			milestone('shape:m', 'shape:s', 0, 0, { title: '', owner: '' }),
+			milestone('shape:n', 'shape:s', 300, 0, { title: 'Residents apply', owner: '' }),
+			enabler('shape:hr', 'shape:s', 0, 200, { service: 'hr', contribution: '' }),
+			enabler('shape:other', 'shape:s', 300, 200, { service: 'other', contribution: 'Rooms' }),
+			enabler('shape:dig', 'shape:s', 600, 200, { service: 'digital', contribution: 'Portal' }),
+			blocker('shape:b', 'shape:s', 0, 400, { title: '' }),
+		]).diagnostics.map((d) => d.message)
+		// Once: "Milestone an untitled milestone has no owner", "The hr enabler", "The other
+		// enabler", "Blocker (untitled)".
+		expect(messages).toEqual(
+			expect.arrayContaining([
+				'An untitled milestone has no owner for doing the work.',
+				'Milestone "Residents apply" has no owner for doing the work.',
+				'An undescribed HR enabler is connected to no milestone.',
+				'The enabler "Rooms" is connected to no milestone.',
+				'The Digital enabler "Portal" is connected to no milestone.',
+				'An untitled blocker is connected to no milestone.',
+			])
+		)
+	})
+
 	it('C8: an enabler needed after the milestone it enables is due', () => {
 		const c = codes([
 			page,
