@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useValue } from 'tldraw'
 import type { RoomSession } from '../room/RoomSession'
 import { relayClockOffset } from './relayClock'
@@ -20,6 +21,12 @@ export function TimerBadge({ session }: { session: RoomSession }) {
 	const remaining = state ? remainingOf(state, now) : 0
 	const done = state?.status === 'running' && remaining <= 0
 	const status = done ? 'done' : (state?.status ?? 'none')
+	// A finished timer stays up for the room until the facilitator hides or restarts it; anyone
+	// may hide it on their own screen (a view link cannot change the room's timer), until the
+	// timer is set again.
+	const [hiddenTimer, setHiddenTimer] = useState<string | null>(null)
+	const timerKey = state ? `${state.startedAt}:${state.durationMs}:${state.remainingMs}` : null
+	const hidden = done && hiddenTimer === timerKey
 
 	const announcement = !state
 		? ''
@@ -37,7 +44,7 @@ export function TimerBadge({ session }: { session: RoomSession }) {
 
 	return (
 		<>
-			{state ? (
+			{state && !hidden ? (
 				<div
 					className="dm-timer"
 					data-status={status}
@@ -58,6 +65,17 @@ export function TimerBadge({ session }: { session: RoomSession }) {
 					<span className="dm-timer-time" data-testid="shared-timer-time">
 						{formatCountdown(remaining)}
 					</span>
+					{done ? (
+						<button
+							type="button"
+							className="dm-timer-hide"
+							aria-label="Hide the timer on this screen"
+							title="Hide the timer on this screen"
+							onClick={() => setHiddenTimer(timerKey)}
+						>
+							×
+						</button>
+					) : null}
 				</div>
 			) : null}
 			<div

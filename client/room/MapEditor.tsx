@@ -65,6 +65,9 @@ const components: TLComponents = {
 	StylePanel: PropertiesPanel,
 	SharePanel: MapSharePanel,
 	TopPanel: MapTopPanel,
+	// Drawn at the top of MapTopPanel's column instead: in their own place under the menu, tldraw's
+	// "Stop following" and "Back to content" covered the workshop timer and the banners.
+	HelperButtons: null,
 	MainMenu,
 	PageMenu: MapNameAndPages,
 	OnTheCanvas: ProblemMarkers,

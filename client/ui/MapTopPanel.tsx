@@ -1,11 +1,13 @@
-import { useValue } from 'tldraw'
+import { DefaultHelperButtons, useValue } from 'tldraw'
 import { FacilitationBar } from '../facilitate/FacilitationBar'
 import { useRoom } from '../room/RoomContext'
 import { ConnectionRetryButton } from './ConnectionRetryButton'
 
 /**
- * Banners above the canvas: read-only view links, a document from another version of the app,
- * a connection the relay closed for a reason the person should know, an unreadable saved copy.
+ * Banners above the canvas, in one column under the menu: tldraw's helper buttons ("Stop
+ * following", "Back to content"), the workshop timer and follow notice, read-only view links, a
+ * document from another version of the app, a connection the relay closed for a reason the person
+ * should know, an unreadable saved copy.
  */
 export function MapTopPanel() {
 	const { session } = useRoom()
@@ -22,6 +24,7 @@ export function MapTopPanel() {
 	)
 	return (
 		<div className="dm-banners">
+			<DefaultHelperButtons />
 			<FacilitationBar />
 			{session.kind === 'view' ? (
 				<div className="dm-banner dm-banner-info" data-testid="readonly-banner">

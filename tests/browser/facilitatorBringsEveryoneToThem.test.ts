@@ -76,6 +76,11 @@ describe('bring everyone to me', { timeout: 120_000 }, () => {
 		const notice = bob.page.getByTestId('follow-notice')
 		await notice.waitFor()
 		expect(await notice.textContent()).toContain('Following Alice — move to stop')
+		// tldraw's own "Stop following" shares the column above the notice (it covered the notice
+		// and the workshop timer, both under the menu).
+		const stop = bob.page.getByRole('button', { name: 'Stop following' })
+		const [stopBox, noticeBox] = [await stop.boundingBox(), await notice.boundingBox()]
+		expect(stopBox && noticeBox && stopBox.y + stopBox.height <= noticeBox.y).toBe(true)
 		await alice.page
 			.getByTestId('summon-state')
 			.filter({ hasText: '1 of 1 following you.' })

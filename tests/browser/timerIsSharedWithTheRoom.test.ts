@@ -196,6 +196,18 @@ describe('the shared countdown timer', { timeout: 120_000 }, () => {
 		)
 		await bob.page.screenshot({ path: screenshotPath('facilitate-timer-up-bob') })
 
+		// Anyone may hide a finished timer on their own screen (it stayed until the facilitator
+		// hid it, and a view link cannot); the room's timer is untouched, and a new one shows.
+		await bob.page.getByRole('button', { name: 'Hide the timer on this screen' }).click()
+		expect(await shownTimer(bob.page)).toBeNull()
+		expect((await shownTimer(alice.page))?.label).toBe("Time's up")
+		await alice.page.getByRole('button', { name: 'Start again (0:03)' }).click()
+		await until(
+			() => shownTimer(bob.page),
+			(t) => t !== null,
+			'Bob sees the timer started again'
+		)
+
 		await alice.page.getByRole('button', { name: 'Hide', exact: true }).click()
 		await until(
 			() => shownTimer(bob.page),
