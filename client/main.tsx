@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client'
 import 'tldraw/tldraw.css'
 import { App } from './App'
 import { registerServiceWorker } from './pwa/registerServiceWorker'
+import { defaultToSystemScheme } from './ui/defaultToSystemScheme'
 import './styles.css'
 
+defaultToSystemScheme()
 registerServiceWorker()
 
 const root = document.getElementById('root')

@@ -80,6 +80,34 @@ describe('the home page and dark mode', { timeout: 90_000 }, () => {
 		}
 	})
 
+	it('follows a dark system from the first visit, the map too, until a scheme is chosen', async () => {
+		// tldraw's default is light: a person on a dark desktop got a white home page and map.
+		const context = await alice.page
+			.context()
+			.browser()!
+			.newContext({ colorScheme: 'dark', serviceWorkers: 'block' })
+		try {
+			const page = await context.newPage()
+			await page.goto(`${origin}/`)
+			await page.getByRole('button', { name: 'Create map' }).waitFor()
+			expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+			expect(await backgroundLuminance(page, 'body')).toBeLessThan(0.05)
+			await page.goto(`${origin}/r/${newRoomId()}`)
+			await page.waitForFunction(() => window.editor !== undefined, undefined, { timeout: 15_000 })
+			expect(await page.evaluate(() => window.editor!.user.getIsDarkMode())).toBe(true)
+			expect(await page.evaluate(() => window.editor!.user.getUserPreferences().colorScheme)).toBe(
+				'system'
+			)
+			// The first paint of the next visit, before the app's code: dark as well.
+			await context.route('**/assets/*.js', (route) => route.abort())
+			const next = await context.newPage()
+			await next.goto(`${origin}/`)
+			expect(await next.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+		} finally {
+			await context.close()
+		}
+	})
+
 	it('says "no map here" in the same colours', async () => {
 		const page = alice.page
 		// A link cut short when it was pasted: the app's page says it is not a map link.
