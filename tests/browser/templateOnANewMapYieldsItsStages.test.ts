@@ -118,6 +118,20 @@ describe('templates on a new map', { timeout: 90_000 }, () => {
 			expect(plan.milestones).toEqual([])
 			await alice.waitForTimeout(500)
 			await alice.screenshot({ path: screenshotPath(`template-${template.id}`) })
+			// Opened where its hints can be read (the four-stage maps opened whole at 30 %, the
+			// hints 7 px high), the first stage's hint in view.
+			const firstHint = shapes.find((s) => s.parentId === frames[0]!.id && s.hint)!
+			const view = await alice.evaluate((hint) => {
+				const editor = window.editor!
+				return {
+					zoom: editor.getZoomLevel(),
+					hintInView: editor
+						.getViewportPageBounds()
+						.includes(editor.getShapePageBounds(hint as never)!),
+				}
+			}, firstHint.id)
+			expect(view.zoom).toBeGreaterThanOrEqual(0.5)
+			expect(view.hintInView).toBe(true)
 		})
 	}
 
