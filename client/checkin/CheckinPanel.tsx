@@ -80,6 +80,10 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 	const stage = plan.stages.find((s) => s.id === current.stage)?.name ?? 'Outside any stage'
 	const latest = current.checkins[current.checkins.length - 1]
 	const replaces = current.checkins.some((c) => c.date === date)
+	// A check-in dated before the newest one goes before it in the trail: the newest still sets
+	// the milestone's RAG, so recording this one does not change it (people expected it to).
+	const newestDate = current.checkins.reduce((d, c) => (c.date > d ? c.date : d), '')
+	const backDated = !replaces && date !== '' && newestDate !== '' && date < newestDate
 	const doneOnDate = milestones.filter((m) => m.checkins.some((c) => c.date === date)).length
 	const record = () => {
 		try {
@@ -198,6 +202,12 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 					aria-invalid={problem?.field === 'date' ? 'true' : undefined}
 					onChange={(e) => setDate(e.currentTarget.value)}
 				/>
+				{backDated ? (
+					<p className="dm-hint" data-testid="checkin-back-dated">
+						A later check-in ({formatDate(newestDate)}) is already recorded: this one goes before
+						it, and the milestone’s RAG stays {ragLabels[current.rag].toLowerCase()}.
+					</p>
+				) : null}
 				{replaces ? (
 					<p className="dm-hint">
 						This milestone already has a check-in on {formatDate(date)}; recording replaces it.

@@ -206,6 +206,24 @@ describe('monthly check-in mode', { timeout: 90_000 }, () => {
 		expect(row[header.indexOf('Note')]).toBe('Bank integration slipped a month')
 	})
 
+	it('says when a check-in dated before the newest one leaves the RAG as it is', async () => {
+		// Back-dated, it goes before the newest in the trail, and the newest sets the RAG: the
+		// panel said "Recorded green" while the milestone stayed red, with no word why.
+		const { page } = alice
+		await checkinPanel(page).getByRole('button', { name: '← Previous' }).click()
+		const date = checkinPanel(page).getByLabel('Check-in date')
+		await date.fill('2026-10-15')
+		const note = checkinPanel(page).getByTestId('checkin-back-dated')
+		await note.waitFor()
+		expect(await note.textContent()).toContain('the milestone’s RAG stays red')
+		await date.fill(today)
+		await note.waitFor({ state: 'detached' })
+		await checkinPanel(page).getByRole('button', { name: 'Next →' }).click()
+		await expect
+			.poll(() => checkinPanel(page).getByTestId('checkin-progress').textContent())
+			.toBe('3 of 3')
+	})
+
 	it('downloads the check-in report that shared makes for this map', async () => {
 		const { page } = alice
 		const [download] = await Promise.all([
