@@ -171,6 +171,11 @@ export class DocPersister {
 				this.foldable.push(entryKey)
 				if (this.foldable.length >= COMPACT_AFTER_ENTRIES) {
 					whenIdle(() => void this.compact(), IDLE_WAIT_MS)
+				} else if (this.quietTimer === null) {
+					// The quiet timer went off while this write was still on its way (a large map's
+					// first write, on a busy page) and found nothing to fold: start it again, or the
+					// copy stayed a log entry until the map was next opened.
+					this.scheduleQuietCompaction()
 				}
 			})
 			.catch((error: unknown) => {
