@@ -1,6 +1,7 @@
-import { useId, type ReactNode } from 'react'
-import { useValue, type Editor, type TLShapeId } from 'tldraw'
-import { lockNotice, type LockableKind } from '../facilitate/lockNotice'
+import type { ReactNode } from 'react'
+import type { Editor, TLShapeId } from 'tldraw'
+import { LockableFields } from '../facilitate/LockableFields'
+import type { LockableKind } from '../facilitate/lockNotice'
 
 /** What the outline can edit, in the words its forms use. */
 export type OutlineFormKind = LockableKind
@@ -28,12 +29,6 @@ export function OutlineShapeForm({
 	testId,
 	children,
 }: OutlineShapeFormProps) {
-	const notice = useValue('outline form lock', () => lockNotice(editor, shapeId, kind), [
-		editor,
-		shapeId,
-		kind,
-	])
-	const noticeId = useId()
 	return (
 		<section
 			className="dm-outline-form"
@@ -42,18 +37,15 @@ export function OutlineShapeForm({
 			data-kind={kind}
 		>
 			<h3 className="dm-outline-subheading">Edit {kind}</h3>
-			{notice ? (
-				<p className="dm-outline-locked" id={noticeId}>
-					{notice}
-				</p>
-			) : null}
-			<fieldset
+			<LockableFields
+				editor={editor}
+				shapeId={shapeId}
+				kind={kind}
 				className="dm-outline-fields"
-				disabled={notice !== null}
-				aria-describedby={notice ? noticeId : undefined}
+				noticeClassName="dm-outline-locked"
 			>
 				{children}
-			</fieldset>
+			</LockableFields>
 		</section>
 	)
 }

@@ -5,7 +5,7 @@ import { Box, react, type Editor } from 'tldraw'
  * shows its start instead. At 0.25 the four-stage templates opened whole at 30 %, their hints
  * about 7 px high; from 0.5 a hint is 12 px and more.
  */
-export const MIN_READABLE_ZOOM = 0.5
+const MIN_READABLE_ZOOM = 0.5
 
 /**
  * Frames a map just made, or opened on this device without a remembered view: all of it. With

@@ -1,4 +1,3 @@
-import { useId } from 'react'
 import {
 	DefaultStylePanel,
 	useEditor,
@@ -7,7 +6,7 @@ import {
 	type TLUiStylePanelProps,
 } from 'tldraw'
 import { isTypedShapeType } from '../../shared/schema/typedShapes'
-import { lockNotice } from '../facilitate/lockNotice'
+import { LockableFields } from '../facilitate/LockableFields'
 import type { TypedShape } from '../shapes/shapeTypes'
 import { BlockerFields } from './BlockerFields'
 import { EnablerFields } from './EnablerFields'
@@ -39,12 +38,6 @@ export function PropertiesPanel(props: TLUiStylePanelProps) {
  */
 function TypedShapeProperties({ editor, shape }: { editor: Editor; shape: TypedShape }) {
 	const people = usePeopleOnMap(editor)
-	const notice = useValue('properties lock', () => lockNotice(editor, shape.id, shape.type), [
-		editor,
-		shape.id,
-		shape.type,
-	])
-	const noticeId = useId()
 	const mark = () => editor.markHistoryStoppingPoint('edit property')
 	const update = (changes: Partial<TypedShape['props']>) => {
 		editor.updateShape({ id: shape.id, type: shape.type, props: changes } as Parameters<
@@ -62,15 +55,12 @@ function TypedShapeProperties({ editor, shape }: { editor: Editor; shape: TypedS
 			}}
 		>
 			<h2 className="dm-properties-heading">{headingOf(shape)}</h2>
-			{notice ? (
-				<p className="dm-properties-locked" id={noticeId}>
-					{notice}
-				</p>
-			) : null}
-			<fieldset
+			<LockableFields
+				editor={editor}
+				shapeId={shape.id}
+				kind={shape.type}
 				className="dm-properties-fields"
-				disabled={notice !== null}
-				aria-describedby={notice ? noticeId : undefined}
+				noticeClassName="dm-properties-locked"
 			>
 				{shape.type === 'milestone' ? (
 					<MilestoneFields shape={shape} mark={mark} update={update} people={people} />
@@ -79,7 +69,7 @@ function TypedShapeProperties({ editor, shape }: { editor: Editor; shape: TypedS
 				) : (
 					<BlockerFields shape={shape} mark={mark} update={update} people={people} />
 				)}
-			</fieldset>
+			</LockableFields>
 		</div>
 	)
 }
