@@ -10,6 +10,7 @@ import {
 	type TLComponents,
 } from 'tldraw'
 import { LockedStageBadges } from '../facilitate/LockedStageBadges'
+import { guardLockedStages } from '../facilitate/guardLockedStages'
 import { applyPendingTemplate } from '../home/pendingTemplate'
 import { ProblemMarkers } from '../outline/ProblemMarkers'
 import { openExportMenu } from '../export/openExportMenu'
@@ -99,7 +100,9 @@ export function MapEditor({ session }: { session: RoomSession }) {
 		const template = applyPendingTemplate(mounted, session)
 		const stopView = placeInitialView(mounted, session, { placed: template.applied })
 		const stopName = followMapName(mounted, session)
+		const stopGuard = guardLockedStages(mounted)
 		return () => {
+			stopGuard()
 			stopName()
 			stopView()
 			detach()

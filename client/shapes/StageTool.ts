@@ -1,4 +1,5 @@
 import { createShapeId, StateNode, type TLFrameShape } from 'tldraw'
+import { lockedStageAt, noticeLockedStage } from '../facilitate/lockedStageAt'
 
 export const STAGE_WIDTH = 1000
 export const STAGE_HEIGHT = 720
@@ -27,6 +28,12 @@ export class StageTool extends StateNode {
 
 	override onPointerUp() {
 		const point = this.editor.inputs.getCurrentPagePoint()
+		const locked = lockedStageAt(this.editor, point)
+		if (locked) {
+			noticeLockedStage(this.editor, locked, 'No stage can be added inside it.')
+			this.editor.setCurrentTool('select')
+			return
+		}
 		const frames = this.editor
 			.getCurrentPageShapes()
 			.filter((s): s is TLFrameShape => s.type === 'frame')

@@ -1,9 +1,11 @@
 import { BaseBoxShapeTool, type TLShape, type TLShapeId } from 'tldraw'
+import { lockedStageAt, noticeLockedStage } from '../facilitate/lockedStageAt'
 
 /**
  * Click to drop a card, or drag to size one. A card dropped opens its title for typing at once,
  * as a sticky note does (a workshop names a card as it puts it down); with the tool locked, to
- * drop several in a row, it does not.
+ * drop several in a row, it does not. Nothing is dropped on a locked stage: tldraw would put the
+ * card on the page above it, where it looks part of the stage and is not.
  */
 abstract class CardTool extends BaseBoxShapeTool {
 	/** The card the last click dropped while this tool was active. */
@@ -18,6 +20,14 @@ abstract class CardTool extends BaseBoxShapeTool {
 				if (source === 'user' && shape.type === this.shapeType) this.dropped = shape.id
 			}
 		)
+	}
+
+	/** Runs before the tool's own states: a press on a locked stage drops nothing. */
+	override onPointerDown() {
+		const stage = lockedStageAt(this.editor, this.editor.inputs.getCurrentPagePoint())
+		if (!stage) return
+		noticeLockedStage(this.editor, stage, `No ${this.shapeType} can be added to it.`)
+		this.editor.setCurrentTool('select')
 	}
 
 	/** A click drops the card and hands over to the select tool: the title opens after that. */

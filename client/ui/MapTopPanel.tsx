@@ -2,15 +2,17 @@ import { DefaultHelperButtons, useValue } from 'tldraw'
 import { FacilitationBar } from '../facilitate/FacilitationBar'
 import { useRoom } from '../room/RoomContext'
 import { ConnectionRetryButton } from './ConnectionRetryButton'
+import { useMapNotices } from './mapNotices'
 
 /**
  * Banners above the canvas, in one column under the menu: tldraw's helper buttons ("Stop
  * following", "Back to content"), the workshop timer and follow notice, read-only view links, a
  * document from another version of the app, a connection the relay closed for a reason the person
- * should know, an unreadable saved copy.
+ * should know, an unreadable saved copy. It also lets code outside React show notices (mapNotices).
  */
 export function MapTopPanel() {
 	const { session } = useRoom()
+	useMapNotices()
 	const relation = useValue('schema relation', () => session.binding.schemaRelation.get(), [
 		session,
 	])

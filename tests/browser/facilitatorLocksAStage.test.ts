@@ -193,6 +193,73 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 		})
 	})
 
+	it('tells the other page that nothing can be added to the locked stage', async () => {
+		// tldraw puts nothing into a locked frame: a card dropped there landed on the page above
+		// the stage (in no stage, though it looked part of it), and a double-click on a locked
+		// card made a text box on top of it.
+		const page = bob.page
+		const shapeCount = () => page.evaluate(() => window.editor!.getCurrentPageShapeIds().size)
+		const before = await shapeCount()
+		await page.evaluate(() => {
+			window.editor!.zoomToFit({ immediate: true })
+		})
+		const notice = page.locator('.tlui-toast__container')
+		const empty = await screenOf(page, { x: 350, y: 360 })
+		await page.evaluate(() => {
+			window.editor!.setCurrentTool('milestone')
+		})
+		await page.mouse.click(empty.x, empty.y)
+		await notice.filter({ hasText: '“Stage 1: Discover” is locked' }).waitFor()
+		expect(await notice.textContent()).toContain('No milestone can be added to it.')
+		expect(await shapeCount()).toBe(before)
+		expect(await page.evaluate(() => window.editor!.getCurrentToolId())).toBe('select')
+		await page.screenshot({ path: screenshotPath('facilitate-locked-stage-drop') })
+
+		const card = await page.evaluate(() => {
+			const editor = window.editor!
+			return editor
+				.pageToScreen(editor.getShapePageBounds('shape:inside' as never)!.center)
+				.toJson()
+		})
+		await page.mouse.dblclick(card.x, card.y)
+		await notice.filter({ hasText: 'in the locked stage “Stage 1: Discover”' }).waitFor()
+		expect(await shapeCount()).toBe(before)
+		expect(await page.evaluate(() => window.editor!.getEditingShapeId())).toBeNull()
+		// Out of the way of the drag that follows.
+		await notice.getByRole('button', { name: 'Close' }).click()
+		await notice.waitFor({ state: 'detached' })
+
+		// A card dragged onto the locked stage stays outside it, and the person is told so.
+		const start = await shapeProps(page, 'shape:outside')
+		const from = await page.evaluate(() => {
+			const editor = window.editor!
+			const bounds = editor.getShapePageBounds('shape:outside' as never)!
+			return editor.pageToScreen({ x: bounds.center.x, y: bounds.minY + 12 }).toJson()
+		})
+		const onto = await screenOf(page, { x: 300, y: 330 })
+		await page.mouse.move(from.x, from.y)
+		await page.mouse.down()
+		for (let step = 1; step <= 8; step++) {
+			await page.mouse.move(
+				from.x + ((onto.x - from.x) * step) / 8,
+				from.y + ((onto.y - from.y) * step) / 8
+			)
+		}
+		await page.mouse.up()
+		await notice.filter({ hasText: 'What you moved there sits on top of it' }).waitFor()
+		expect(
+			await page.evaluate(() => window.editor!.getShape('shape:outside' as never)!.parentId)
+		).not.toBe('shape:stage')
+		await page.evaluate(
+			(at) => {
+				const editor = window.editor!
+				editor.updateShape({ id: 'shape:outside' as never, type: 'milestone', x: at.x, y: at.y })
+				editor.selectNone()
+			},
+			{ x: start!.x as number, y: start!.y as number }
+		)
+	})
+
 	it('unlocks the stage for everyone, after which the other page can move it', async () => {
 		await alice.page.getByRole('button', { name: 'Unlock stage Stage 1: Discover' }).click()
 		await until(
@@ -251,4 +318,9 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 async function lockStageOneFromThePanel(page: Page) {
 	await page.getByRole('button', { name: 'Lock stage Stage 1: Discover' }).click()
 	await page.getByRole('button', { name: 'Unlock stage Stage 1: Discover' }).waitFor()
+}
+
+/** Where a point of the page is on the screen. */
+function screenOf(page: Page, point: { x: number; y: number }) {
+	return page.evaluate((p) => window.editor!.pageToScreen(p).toJson(), point)
 }

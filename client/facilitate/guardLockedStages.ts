@@ -1,0 +1,81 @@
+import type { Editor, StateNode, TLClickEventInfo, TLEventInfo, TLShape } from 'tldraw'
+import { showNotice } from '../ui/mapNotices'
+import { lockNotice, type LockableKind } from './lockNotice'
+import { lockedStageAt, lockedStageOf, noticeLockedStage } from './lockedStageAt'
+
+type CanvasIdle = StateNode & { handleDoubleClickOnCanvas(info: TLClickEventInfo): void }
+
+const KINDS: ReadonlySet<string> = new Set(['milestone', 'enabler', 'blocker'])
+
+/**
+ * What tldraw does quietly around locked shapes, said out loud (the card tools and the stage
+ * tool check for themselves):
+ * - a double-click on a locked card, or in a locked stage, made a text box on top of it (tldraw
+ *   sees no shape there it may edit); now it says the card or the stage is locked.
+ * - a shape dragged onto a locked stage stays on the page above it, looking part of the stage;
+ *   now the person is told it is not in the stage.
+ * Returns the cleanup.
+ */
+export function guardLockedStages(editor: Editor): () => void {
+	const idle = editor.getStateDescendant<CanvasIdle>('select.idle')
+	const original = idle?.handleDoubleClickOnCanvas
+	if (idle && original) {
+		idle.handleDoubleClickOnCanvas = (info) => {
+			if (!editor.getIsReadonly() && explainLockedAt(editor)) return
+			original.call(idle, info)
+		}
+	}
+	let translated = false
+	const onEvent = (info: TLEventInfo) => {
+		if (info.type !== 'pointer') return
+		if (info.name === 'pointer_move' && editor.isIn('select.translating')) translated = true
+		if (info.name !== 'pointer_up' || !translated) return
+		translated = false
+		const moved = editor.getSelectedShapes().filter((shape) => !lockedStageOf(editor, shape))
+		const stage = moved
+			.map((shape) => landedOnLockedStage(editor, shape))
+			.find((found) => found !== null)
+		if (stage) {
+			noticeLockedStage(
+				editor,
+				stage,
+				'What you moved there sits on top of it and is not part of it.'
+			)
+		}
+	}
+	editor.on('event', onEvent)
+	return () => {
+		editor.off('event', onEvent)
+		if (idle && original) idle.handleDoubleClickOnCanvas = original
+	}
+}
+
+/** Says why a double-click at the pointer cannot edit or add anything; false when it can. */
+function explainLockedAt(editor: Editor): boolean {
+	const point = editor.inputs.getCurrentPagePoint()
+	const shape = editor.getShapeAtPoint(point, { hitInside: true, hitLocked: true })
+	if (shape && shape.type !== 'frame' && editor.isShapeOrAncestorLocked(shape)) {
+		const kind: LockableKind | null = KINDS.has(shape.type) ? (shape.type as LockableKind) : null
+		showNotice(editor, {
+			key: 'locked',
+			title: 'Locked',
+			description:
+				(kind ? lockNotice(editor, shape.id, kind) : null) ??
+				'This shape is locked; it cannot be changed now.',
+		})
+		return true
+	}
+	const stage = lockedStageAt(editor, point)
+	if (!stage) return false
+	noticeLockedStage(editor, stage, 'Nothing can be added to it.')
+	return true
+}
+
+/** The locked stage under the middle of `shape`, when the shape is not in it. */
+function landedOnLockedStage(editor: Editor, shape: TLShape) {
+	const bounds = editor.getShapePageBounds(shape)
+	if (!bounds) return null
+	const stage = lockedStageAt(editor, bounds.center)
+	if (!stage || stage.id === shape.id) return null
+	return editor.hasAncestor(shape, stage.id) ? null : stage
+}

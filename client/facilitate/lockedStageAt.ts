@@ -1,0 +1,39 @@
+import type { Editor, TLFrameShape, TLShape, VecLike } from 'tldraw'
+import { showNotice } from '../ui/mapNotices'
+import { pageFrames } from './pageFrames'
+
+/**
+ * The locked stage at a point of the page, or null: a locked frame, or a frame inside one, whose
+ * area holds the point. tldraw puts nothing new into a locked frame: a card dropped or moved there
+ * lands on the page above it, looks part of the stage and is not (the plan leaves it out).
+ */
+export function lockedStageAt(editor: Editor, point: VecLike): TLFrameShape | null {
+	for (const frame of pageFrames(editor)) {
+		const locked = lockedStageOf(editor, frame)
+		if (locked && editor.isPointInShape(frame, point, { hitInside: true, margin: 0 })) return locked
+	}
+	return null
+}
+
+/** The locked frame that `shape` is, or is inside; null when neither. */
+export function lockedStageOf(editor: Editor, shape: TLShape): TLFrameShape | null {
+	if (shape.type === 'frame' && shape.isLocked) return shape as TLFrameShape
+	const locked = editor.findShapeAncestor(
+		shape,
+		(parent) => parent.type === 'frame' && parent.isLocked
+	)
+	return (locked as TLFrameShape | undefined) ?? null
+}
+
+export function stageName(stage: TLFrameShape): string {
+	return stage.props.name.trim() || 'Untitled stage'
+}
+
+/** Tells the person that `stage` is locked, so what they tried to add there is not in it. */
+export function noticeLockedStage(editor: Editor, stage: TLFrameShape, what: string): void {
+	showNotice(editor, {
+		key: 'locked',
+		title: `“${stageName(stage)}” is locked`,
+		description: `${what} A facilitator can unlock the stage in the Facilitate tab.`,
+	})
+}
