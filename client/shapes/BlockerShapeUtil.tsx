@@ -6,6 +6,7 @@ import { blockerSvg } from './blockerSvg'
 import { ProblemRing } from './ProblemRing'
 import { propsValidatorsFrom } from './propsValidators'
 import type { BlockerShape } from './shapeTypes'
+import { blockerTitleRoom } from './shapeBody'
 import { TitleField } from './TitleField'
 
 export const blockerKindLabels = {
@@ -82,6 +83,7 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 							value={title}
 							placeholder="Double-click: what could delay us?"
 							className="dm-title"
+							room={blockerTitleRoom(w, h, severity)}
 						/>
 						<div className="dm-meta-row">
 							<span className="dm-owner" data-empty={owner === '' ? 'true' : undefined}>

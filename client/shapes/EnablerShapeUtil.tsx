@@ -7,7 +7,7 @@ import { enablerSvg } from './enablerSvg'
 import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
-import { enablerLayout } from './shapeBody'
+import { enablerLayout, enablerTitleRoom } from './shapeBody'
 import type { EnablerShape } from './shapeTypes'
 import { TitleField } from './TitleField'
 
@@ -77,6 +77,7 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 							value={contribution}
 							placeholder="Double-click: what do we need?"
 							className="dm-title"
+							room={enablerTitleRoom(w, h)}
 						/>
 						<div className="dm-meta-row">
 							<span className="dm-how" data-empty={how === '' ? 'true' : undefined}>

@@ -9,7 +9,7 @@ import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
 import { propsValidatorsFrom } from './propsValidators'
 import { RagTrail } from './RagTrail'
-import { milestoneTitleLines } from './shapeBody'
+import { milestoneTitleLines, milestoneTitleRoom } from './shapeBody'
 import type { MilestoneShape } from './shapeTypes'
 import { TitleField } from './TitleField'
 
@@ -72,6 +72,7 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 							value={title}
 							placeholder="Double-click to name this milestone"
 							className="dm-title"
+							room={milestoneTitleRoom(w, h)}
 						/>
 						{/* The owner has a row of its own: beside the due date, a name with its team
 						    ("Priya (Community team)") was cut to a few letters on a card of the

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useEditor, useIsEditing, type TLShapeId } from 'tldraw'
+import { fitTitle, type TitleRoom } from './fitTitle'
 
 interface TitleFieldProps {
 	shapeId: TLShapeId
@@ -9,6 +10,8 @@ interface TitleFieldProps {
 	value: string
 	placeholder: string
 	className: string
+	/** Where the title is written: a long one is made smaller to fit whole (fitTitle). */
+	room: TitleRoom
 }
 
 /** The shape's headline: plain text, or an input while the shape is being edited (double-click). */
@@ -19,6 +22,7 @@ export function TitleField({
 	value,
 	placeholder,
 	className,
+	room,
 }: TitleFieldProps) {
 	const editor = useEditor()
 	const isEditing = useIsEditing(shapeId)
@@ -43,8 +47,18 @@ export function TitleField({
 	}, [editor, isEditing, shapeId])
 
 	if (!isEditing) {
+		const fitted = fitTitle(editor, value, room)
+		const style =
+			fitted.fontSize === room.fontSize
+				? undefined
+				: {
+						fontSize: fitted.fontSize,
+						lineHeight: fitted.lineHeight,
+						WebkitLineClamp: fitted.lines,
+						maxHeight: fitted.lines * fitted.fontSize * fitted.lineHeight,
+					}
 		return (
-			<div className={className} data-empty={value === '' ? 'true' : undefined}>
+			<div className={className} data-empty={value === '' ? 'true' : undefined} style={style}>
 				{value === '' ? placeholder : value}
 			</div>
 		)

@@ -8,7 +8,8 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { BODY_GAP, META_HEIGHT, shapeBody } from './shapeBody'
+import { fitTitle } from './fitTitle'
+import { BODY_GAP, META_HEIGHT, blockerTitleRoom, shapeBody } from './shapeBody'
 
 /** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
 const severityStyles = {
@@ -73,17 +74,19 @@ export function blockerSvg(
 	const pill = resolved
 		? svgPill(editor, 'Resolved', 'resolved', left + width, metaTop + META_HEIGHT / 2, width / 2)
 		: null
+	const fitted = fitTitle(editor, title, blockerTitleRoom(w, h, severity))
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click: what could delay us?' },
 		{ left, top: titleTop, bottom: metaTop - BODY_GAP, width },
 		{
-			fontSize: 16,
+			fontSize: fitted.fontSize,
+			lineHeight: fitted.lineHeight,
 			fontWeight: 700,
 			color: '#111827',
 			decoration: resolved ? 'line-through' : undefined,
 		},
-		2
+		fitted.lines
 	)
 	// The card's outline, drawn twice: its fill under the striped band, its border over it.
 	const card = {

@@ -9,15 +9,17 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { BODY_GAP, milestoneTitleLines, shapeBody } from './shapeBody'
+import { fitTitle } from './fitTitle'
+import { BODY_GAP, milestoneTitleRoom, shapeBody } from './shapeBody'
 
 export const ragColours = { green: '#16a34a', amber: '#f59e0b', red: '#dc2626' } as const
 
 const BORDER = 2
 const BAND = 14
 const TRAIL_HEIGHT = 16
-/** A title line as svgText draws it (18 px at 1.25, rounded). */
-const TITLE_LINE_PX = 23
+/** A title line as svgText draws it (rounded). */
+const linePx = ({ fontSize, lineHeight }: { fontSize: number; lineHeight: number }) =>
+	Math.round(fontSize * lineHeight)
 
 /**
  * A milestone as SVG, drawn as styles.css draws it on the canvas (RAG band, kind and status,
@@ -50,14 +52,19 @@ export function milestoneSvg(
 	// The due date and the trail's dots in one row, the owner in the row under it (the meta row).
 	const whenTop = metaTop - BODY_GAP - TRAIL_HEIGHT
 	const titleTop = top + PILL_HEIGHT + BODY_GAP
-	// The lines the canvas shows at this height, whatever this drawing's rounding of line heights.
-	const titleLines = milestoneTitleLines(h)
+	// The size and lines the canvas shows, whatever this drawing's rounding of line heights.
+	const fitted = fitTitle(editor, title, milestoneTitleRoom(w, h))
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click to name this milestone' },
-		{ left, top: titleTop, bottom: titleTop + titleLines * TITLE_LINE_PX, width },
-		{ fontSize: 18, fontWeight: 700, color: status === 'done' ? '#4b5563' : '#111827' },
-		titleLines
+		{ left, top: titleTop, bottom: titleTop + fitted.lines * linePx(fitted), width },
+		{
+			fontSize: fitted.fontSize,
+			lineHeight: fitted.lineHeight,
+			fontWeight: 700,
+			color: status === 'done' ? '#4b5563' : '#111827',
+		},
+		fitted.lines
 	)
 	const overdue = due !== '' && status !== 'done' && due < localToday()
 	const dueText = svgText(

@@ -1,3 +1,5 @@
+import type { TitleRoom } from './fitTitle'
+
 /** Height of a card's meta row (`.dm-meta-row`: owner, due date...). */
 export const META_HEIGHT = 18
 /** Space between the rows of a card's body (`.dm-shape-body`'s `gap`). */
@@ -59,5 +61,51 @@ export function enablerLayout(h: number): { titleLines: number; contact: boolean
 	return {
 		titleLines: Math.max(1, Math.floor((room + 0.5) / SMALL_TITLE_LINE_HEIGHT)),
 		contact,
+	}
+}
+
+/**
+ * Where a card's title is written (fitTitle): the width between the body's padding, inside the
+ * border (and a milestone's RAG band, 14), the lines the card gives it at its full size, and the
+ * height the card's other rows leave it.
+ */
+export function milestoneTitleRoom(w: number, h: number): TitleRoom {
+	const lines = milestoneTitleLines(h)
+	return {
+		width: w - 2 - 14 - 24 - 2,
+		lines,
+		height: Math.max(lines * TITLE_LINE_HEIGHT, h - MILESTONE_FRAME),
+		fontSize: 18,
+		minFontSize: 14,
+	}
+}
+
+export function enablerTitleRoom(w: number, h: number): TitleRoom {
+	const { titleLines: lines, contact } = enablerLayout(h)
+	return {
+		width: w - 4 - 24,
+		lines,
+		height: Math.max(
+			lines * SMALL_TITLE_LINE_HEIGHT,
+			h - ENABLER_FRAME - (contact ? CONTACT_ROW : 0)
+		),
+		fontSize: 16,
+		minFontSize: 13,
+	}
+}
+
+/**
+ * A blocker's border is 3 wide, 4 when its severity is high (styles.css). Its title has the card's
+ * height less the borders, the band (26), the body's padding (8 and 10), the bottom row (18) and
+ * the gap above it (6): 46 at the default 120 (44 when high), two lines at full size.
+ */
+export function blockerTitleRoom(w: number, h: number, severity: string): TitleRoom {
+	const border = severity === 'high' ? 4 : 3
+	return {
+		width: w - 2 * border - 24,
+		lines: 2,
+		height: h - 2 * border - 26 - 8 - 10 - 18 - 6,
+		fontSize: 16,
+		minFontSize: 13,
 	}
 }

@@ -103,6 +103,16 @@ describe('the map as a picture', () => {
 		for (const date of ['Due 31 Jan 2027', 'Due 30 Sep 2027', 'By 15 Feb 2027']) {
 			expect(parsed.text).toContain(date)
 		}
+		// Long titles are written smaller to fit their cards whole, as on the canvas (the sample
+		// map's 220-wide blockers cut these after two lines).
+		const squash = (text: string) => text.replace(/\s+/g, '')
+		for (const title of [
+			'Listed-building consent for conservation-area homes',
+			'Current installer framework expires in March 2027',
+			'Housing system cannot flag retrofitted homes',
+		]) {
+			expect(squash(parsed.text)).toContain(squash(title))
+		}
 		expect(svg).toContain('@font-face')
 		expect(svg).not.toMatch(/url\(["']?https?:/)
 		const offOrigin = alice.requests
