@@ -30,6 +30,7 @@ import { RoomContext, type RoomUi } from './RoomContext'
 import { followMapName } from './followMapName'
 import { placeInitialView } from './placeInitialView'
 import { RoomSidebar } from './RoomSidebar'
+import { saveSidebarTab, savedSidebarTab, type SidebarTab } from './sidebarTab'
 import type { RoomSession } from './RoomSession'
 
 // Fonts, icons and translations are bundled and served by the app itself: no CDN requests.
@@ -81,13 +82,19 @@ export function MapEditor({ session }: { session: RoomSession }) {
 		savedDisplayName() === null ? 'name' : null
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
+	const [sidebarTab, setSidebarTab] = useState<SidebarTab | null>(savedSidebarTab)
+	const chooseSidebarTab = (tab: SidebarTab | null) => {
+		setSidebarTab(tab)
+		saveSidebarTab(tab)
+	}
 	const room: RoomUi = useMemo(
 		() => ({
 			session,
 			openShare: () => setDialog('share'),
 			openNameDialog: () => setDialog('name'),
+			sidebarTab,
 		}),
-		[session]
+		[session, sidebarTab]
 	)
 
 	const onMount = (mounted: Editor) => {
@@ -126,7 +133,14 @@ export function MapEditor({ session }: { session: RoomSession }) {
 						onMount={onMount}
 					/>
 				</div>
-				{editor ? <RoomSidebar editor={editor} session={session} /> : null}
+				{editor ? (
+					<RoomSidebar
+						editor={editor}
+						session={session}
+						open={sidebarTab}
+						choose={chooseSidebarTab}
+					/>
+				) : null}
 			</div>
 			{dialog === 'share' ? (
 				<ShareDialog editId={session.roomId} onClose={() => setDialog(null)} />

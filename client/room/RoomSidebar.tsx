@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import { CheckinPanel } from '../checkin/CheckinPanel'
 import { ExportMenu } from '../export/ExportMenu'
@@ -6,6 +5,7 @@ import { FacilitatePanel } from '../facilitate/FacilitatePanel'
 import { OutlinePanel } from '../outline/OutlinePanel'
 import { OwnershipPanel } from '../ownership/OwnershipPanel'
 import type { RoomSession } from './RoomSession'
+import type { SidebarTab } from './sidebarTab'
 
 const tabs = [
 	{ id: 'plan', label: 'Plan', Panel: OutlinePanel, editOnly: false },
@@ -14,33 +14,26 @@ const tabs = [
 	{ id: 'facilitate', label: 'Facilitate', Panel: FacilitatePanel, editOnly: true },
 ] as const
 
-type TabId = (typeof tabs)[number]['id']
-const OPEN_KEY = 'delivery-map:sidebar'
-
-/** Below this width the panel lies over the canvas (styles.css), so a map opens with it folded. */
-const NARROW = '(max-width: 900px)'
-
-function savedTab(): TabId | null {
-	if (window.matchMedia?.(NARROW).matches) return null
-	const saved = localStorage.getItem(OPEN_KEY)
-	if (saved === 'closed') return null
-	return tabs.some((tab) => tab.id === saved) ? (saved as TabId) : 'plan'
-}
-
 /**
  * The facilitator's side of the map, beside the canvas: the live plan outline, the people and
  * what they own, the monthly check-in and the workshop controls, plus the export menu. It can be
  * folded away so that the canvas gets the whole window. On a phone it is a strip of tabs under the
- * top bar and opens over the canvas, starting folded.
+ * top bar and opens over the canvas, starting folded. Which tab is open is the map page's state
+ * (MapEditor): the properties panel on the canvas gives way to the Plan tab's form.
  */
-export function RoomSidebar({ editor, session }: { editor: Editor; session: RoomSession }) {
-	const [open, setOpen] = useState<TabId | null>(savedTab)
+export function RoomSidebar({
+	editor,
+	session,
+	open,
+	choose,
+}: {
+	editor: Editor
+	session: RoomSession
+	open: SidebarTab | null
+	choose: (tab: SidebarTab | null) => void
+}) {
 	const visible = tabs.filter((tab) => session.kind === 'edit' || !tab.editOnly)
 	const current = visible.find((tab) => tab.id === open) ?? null
-	const choose = (id: TabId | null) => {
-		setOpen(id)
-		localStorage.setItem(OPEN_KEY, id ?? 'closed')
-	}
 	return (
 		<aside
 			className="dm-sidebar"

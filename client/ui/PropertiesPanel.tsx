@@ -7,6 +7,7 @@ import {
 } from 'tldraw'
 import { isTypedShapeType } from '../../shared/schema/typedShapes'
 import { LockableFields } from '../facilitate/LockableFields'
+import { useRoom } from '../room/RoomContext'
 import type { TypedShape } from '../shapes/shapeTypes'
 import { BlockerFields } from './BlockerFields'
 import { EnablerFields } from './EnablerFields'
@@ -15,10 +16,13 @@ import { usePeopleOnMap } from './usePeopleOnMap'
 
 /**
  * The style panel's place, top right: for one selected milestone, enabler or blocker it edits every
- * prop with proper inputs; for anything else it is tldraw's own style panel.
+ * prop with proper inputs; for anything else it is tldraw's own style panel. While the side panel
+ * shows the Plan tab, whose form edits the selected card, it gives way to that form: the same
+ * fields twice, one of them over the canvas beside the card, were one too many.
  */
 export function PropertiesPanel(props: TLUiStylePanelProps) {
 	const editor = useEditor()
+	const { sidebarTab } = useRoom()
 	const shape = useValue(
 		'typed shape selection',
 		() => {
@@ -28,6 +32,7 @@ export function PropertiesPanel(props: TLUiStylePanelProps) {
 		[editor]
 	)
 	if (!shape) return <DefaultStylePanel {...props} />
+	if (sidebarTab === 'plan') return null
 	return <TypedShapeProperties editor={editor} shape={shape} />
 }
 

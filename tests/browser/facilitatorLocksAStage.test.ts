@@ -171,9 +171,17 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 		await bob.page.evaluate(() => {
 			window.editor!.select('shape:inside' as never)
 		})
-		const panel = bob.page.getByTestId('properties-panel')
-		await panel.getByText('in the locked stage “Stage 1: Discover”').waitFor()
-		expect(await panel.getByLabel('Owner (does the work)').isDisabled()).toBe(true)
+		// The Plan tab's form edits the selection while that tab is open, the floating panel
+		// otherwise (here, with the People tab open): both say why nothing can change.
+		for (const [tab, testId] of [
+			['Plan', 'outline-milestone-form'],
+			['People', 'properties-panel'],
+		] as const) {
+			if (tab !== 'Plan') await bob.page.getByRole('tab', { name: tab }).click()
+			const panel = bob.page.getByTestId(testId)
+			await panel.getByText('in the locked stage “Stage 1: Discover”').waitFor()
+			expect(await panel.getByLabel('Owner (does the work)').isDisabled()).toBe(true)
+		}
 
 		await bob.page.getByRole('tab', { name: 'Check-in' }).click()
 		const locked = bob.page.getByTestId('checkin-locked')

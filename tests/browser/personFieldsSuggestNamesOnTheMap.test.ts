@@ -48,6 +48,9 @@ describe('fields that name a person suggest the names on the map', { timeout: 12
 	beforeAll(async () => {
 		;({ alice, bob } = await aliceAndBobInOneRoom())
 		await drawSampleMap(alice.page)
+		// Bob folds the side panel: its Plan tab's form would edit the selection instead of the
+		// properties panel on the canvas.
+		await bob.page.getByRole('tab', { name: 'Plan' }).click()
 		await eventually(
 			() => bob.page.evaluate(() => window.editor!.getCurrentPageShapeIds().size),
 			(n) => n > 20,
@@ -110,7 +113,8 @@ describe('fields that name a person suggest the names on the map', { timeout: 12
 
 	it('offers the same names in the outline’s forms', async () => {
 		const page = bob.page
-		// The Plan tab is open beside the canvas on a laptop's window.
+		// The Plan tab, open beside the canvas on a laptop's window (Bob folded it above).
+		await page.getByRole('tab', { name: 'Plan' }).click()
 		await page.getByTestId('plan-outline').waitFor()
 		const outline = '[data-testid="plan-outline"]'
 		await select(page, 'shape:b-flag')
