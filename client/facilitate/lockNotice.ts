@@ -1,4 +1,6 @@
 import type { Editor, TLShapeId } from 'tldraw'
+import { stageName } from '../shapes/stageName'
+import { lockedStageAbove } from './lockedStageAt'
 
 /** A shape a lock notice can name, in the words the panels use. */
 export type LockableKind = 'milestone' | 'enabler' | 'blocker' | 'stage'
@@ -13,13 +15,9 @@ export type LockableKind = 'milestone' | 'enabler' | 'blocker' | 'stage'
 export function lockNotice(editor: Editor, shapeId: TLShapeId, kind: LockableKind) {
 	const shape = editor.getShape(shapeId)
 	if (!shape) return null
-	const stage = editor.findShapeAncestor(
-		shape,
-		(parent) => parent.type === 'frame' && parent.isLocked
-	)
-	if (stage && stage.type === 'frame') {
-		const name = (stage.props as { name: string }).name.trim() || 'Untitled stage'
-		return `This ${kind} is in the locked stage “${name}”; it cannot be changed until the stage is unlocked.`
+	const stage = lockedStageAbove(editor, shape)
+	if (stage) {
+		return `This ${kind} is in the locked stage “${stageName(stage)}”; it cannot be changed until the stage is unlocked.`
 	}
 	if (editor.isShapeOrAncestorLocked(shape)) {
 		return `This ${kind} is locked; it cannot be changed now.`

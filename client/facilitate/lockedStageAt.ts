@@ -1,4 +1,5 @@
 import type { Editor, TLFrameShape, TLShape, VecLike } from 'tldraw'
+import { stageName } from '../shapes/stageName'
 import { showNotice } from '../ui/mapNotices'
 import { pageFrames } from './pageFrames'
 
@@ -18,15 +19,16 @@ export function lockedStageAt(editor: Editor, point: VecLike): TLFrameShape | nu
 /** The locked frame that `shape` is, or is inside; null when neither. */
 export function lockedStageOf(editor: Editor, shape: TLShape): TLFrameShape | null {
 	if (shape.type === 'frame' && shape.isLocked) return shape as TLFrameShape
+	return lockedStageAbove(editor, shape)
+}
+
+/** The locked frame that `shape` is inside (at any depth, not itself); null when none. */
+export function lockedStageAbove(editor: Editor, shape: TLShape): TLFrameShape | null {
 	const locked = editor.findShapeAncestor(
 		shape,
 		(parent) => parent.type === 'frame' && parent.isLocked
 	)
 	return (locked as TLFrameShape | undefined) ?? null
-}
-
-export function stageName(stage: TLFrameShape): string {
-	return stage.props.name.trim() || 'Untitled stage'
 }
 
 /** Tells the person that `stage` is locked, so what they tried to add there is not in it. */

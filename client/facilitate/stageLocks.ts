@@ -1,4 +1,6 @@
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import { stageName } from '../shapes/stageName'
+import { lockedStageAbove } from './lockedStageAt'
 import { pageFrames, pageLockedShapes } from './pageFrames'
 
 export interface StageLock {
@@ -55,7 +57,7 @@ export function stagesOf(editor: Editor): StageLock[] {
 		.sort((a, b) => a.x - b.x || a.y - b.y || (a.frame.id < b.frame.id ? -1 : 1))
 		.map(({ frame }) => ({
 			id: frame.id,
-			name: frame.props.name.trim() || 'Untitled stage',
+			name: stageName(frame),
 			locked: frame.isLocked,
 			shapeCount: editor.getShapeAndDescendantIds([frame.id]).size - 1,
 		}))
@@ -64,10 +66,6 @@ export function stagesOf(editor: Editor): StageLock[] {
 /** Locked shapes of the current page that are not inside a locked stage (nor one themselves). */
 export function looseLockedShapeIds(editor: Editor): TLShapeId[] {
 	return pageLockedShapes(editor)
-		.filter(
-			(shape) =>
-				shape.type !== 'frame' &&
-				!editor.findShapeAncestor(shape, (parent) => parent.type === 'frame' && parent.isLocked)
-		)
+		.filter((shape) => shape.type !== 'frame' && !lockedStageAbove(editor, shape))
 		.map((shape) => shape.id)
 }

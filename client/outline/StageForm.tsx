@@ -1,5 +1,6 @@
 import type { Editor, TLFrameShape, TLShapeId } from 'tldraw'
 import { MAX_TEXT_LENGTH } from '../../shared/model/maxTextLength'
+import { stageName } from '../shapes/stageName'
 import { TextField } from '../ui/PropertyFields'
 import { OutlineShapeForm } from './OutlineShapeForm'
 import { useShapeOfType } from './useShapeOfType'
@@ -16,7 +17,7 @@ export function StageForm({ editor, stageId }: { editor: Editor; stageId: TLShap
 			editor={editor}
 			shapeId={shape.id}
 			kind="stage"
-			name={shape.props.name.trim() || 'Untitled stage'}
+			name={stageName(shape)}
 			testId="outline-stage-form"
 		>
 			<TextField
