@@ -8,7 +8,6 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { fitTitle } from './fitTitle'
 import { BODY_GAP, META_HEIGHT, blockerTitleRoom, shapeBody } from './shapeBody'
 
 /** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
@@ -74,19 +73,12 @@ export function blockerSvg(
 	const pill = resolved
 		? svgPill(editor, 'Resolved', 'resolved', left + width, metaTop + META_HEIGHT / 2, width / 2)
 		: null
-	const fitted = fitTitle(editor, title, blockerTitleRoom(w, h, severity))
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click: what could delay us?' },
-		{ left, top: titleTop, bottom: metaTop - BODY_GAP, width },
-		{
-			fontSize: fitted.fontSize,
-			lineHeight: fitted.lineHeight,
-			fontWeight: 700,
-			color: '#111827',
-			decoration: resolved ? 'line-through' : undefined,
-		},
-		fitted.lines
+		{ left, top: titleTop, bottom: metaTop - BODY_GAP },
+		{ fontWeight: 700, color: '#111827', decoration: resolved ? 'line-through' : undefined },
+		blockerTitleRoom(w, h, severity)
 	)
 	// The card's outline, drawn twice: its fill under the striped band, its border over it.
 	const card = {

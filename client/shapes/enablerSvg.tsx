@@ -8,7 +8,6 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem, svgRow } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { fitTitle } from './fitTitle'
 import { BODY_GAP, META_HEIGHT, enablerLayout, enablerTitleRoom, shapeBody } from './shapeBody'
 
 /** Each service's colour (styles.css, `.dm-enabler[data-service]`). */
@@ -69,18 +68,12 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 	const { contact } = enablerLayout(h)
 	// The how-and-when row is the last row, or the one above the contact's.
 	const howTop = contact ? metaTop - BODY_GAP - META_HEIGHT : metaTop
-	const fitted = fitTitle(editor, contribution, enablerTitleRoom(w, h))
 	const title = svgTitle(
 		editor,
 		{ text: contribution, placeholder: 'Double-click: what do we need?' },
-		{
-			left,
-			top: titleTop,
-			bottom: titleTop + fitted.lines * Math.round(fitted.fontSize * fitted.lineHeight),
-			width,
-		},
-		{ fontSize: fitted.fontSize, lineHeight: fitted.lineHeight, fontWeight: 700, color: '#111827' },
-		fitted.lines
+		{ left, top: titleTop },
+		{ fontWeight: 700, color: '#111827' },
+		enablerTitleRoom(w, h)
 	)
 	// Rounded 6 at the top and 10 at the bottom, as the card's border-radius.
 	const outline = roundedPath(BORDER / 2, BORDER / 2, w - BORDER, h - BORDER, 6 - 1, 10 - 1)

@@ -9,7 +9,6 @@ import { PILL_HEIGHT, svgPill } from './svgPill'
 import { rowItem } from './svgRow'
 import { svgText } from './svgText'
 import { svgTitle } from './svgTitle'
-import { fitTitle } from './fitTitle'
 import { BODY_GAP, milestoneTitleRoom, shapeBody } from './shapeBody'
 
 export const ragColours = { green: '#16a34a', amber: '#f59e0b', red: '#dc2626' } as const
@@ -17,9 +16,6 @@ export const ragColours = { green: '#16a34a', amber: '#f59e0b', red: '#dc2626' }
 const BORDER = 2
 const BAND = 14
 const TRAIL_HEIGHT = 16
-/** A title line as svgText draws it (rounded). */
-const linePx = ({ fontSize, lineHeight }: { fontSize: number; lineHeight: number }) =>
-	Math.round(fontSize * lineHeight)
 
 /**
  * A milestone as SVG, drawn as styles.css draws it on the canvas (RAG band, kind and status,
@@ -53,18 +49,12 @@ export function milestoneSvg(
 	const whenTop = metaTop - BODY_GAP - TRAIL_HEIGHT
 	const titleTop = top + PILL_HEIGHT + BODY_GAP
 	// The size and lines the canvas shows, whatever this drawing's rounding of line heights.
-	const fitted = fitTitle(editor, title, milestoneTitleRoom(w, h))
 	const titleText = svgTitle(
 		editor,
 		{ text: title, placeholder: 'Double-click to name this milestone' },
-		{ left, top: titleTop, bottom: titleTop + fitted.lines * linePx(fitted), width },
-		{
-			fontSize: fitted.fontSize,
-			lineHeight: fitted.lineHeight,
-			fontWeight: 700,
-			color: status === 'done' ? '#4b5563' : '#111827',
-		},
-		fitted.lines
+		{ left, top: titleTop },
+		{ fontWeight: 700, color: status === 'done' ? '#4b5563' : '#111827' },
+		milestoneTitleRoom(w, h)
 	)
 	const overdue = due !== '' && status !== 'done' && due < localToday()
 	const dueText = svgText(

@@ -55,12 +55,18 @@ const CONTACT_ROW = 6 + 18
  * above it (cards of 135 and more: 140 by default; older cards of 120 keep two title lines and no
  * contact), and as many whole lines of the title as are left.
  */
-export function enablerLayout(h: number): { titleLines: number; contact: boolean } {
+export function enablerLayout(h: number): {
+	titleLines: number
+	contact: boolean
+	/** The height the other rows leave the title. */
+	titleRoom: number
+} {
 	const contact = h - ENABLER_FRAME - CONTACT_ROW >= 2 * SMALL_TITLE_LINE_HEIGHT
-	const room = h - ENABLER_FRAME - (contact ? CONTACT_ROW : 0)
+	const titleRoom = h - ENABLER_FRAME - (contact ? CONTACT_ROW : 0)
 	return {
-		titleLines: Math.max(1, Math.floor((room + 0.5) / SMALL_TITLE_LINE_HEIGHT)),
+		titleLines: Math.max(1, Math.floor((titleRoom + 0.5) / SMALL_TITLE_LINE_HEIGHT)),
 		contact,
+		titleRoom,
 	}
 }
 
@@ -81,14 +87,11 @@ export function milestoneTitleRoom(w: number, h: number): TitleRoom {
 }
 
 export function enablerTitleRoom(w: number, h: number): TitleRoom {
-	const { titleLines: lines, contact } = enablerLayout(h)
+	const { titleLines: lines, titleRoom } = enablerLayout(h)
 	return {
 		width: w - 4 - 24,
 		lines,
-		height: Math.max(
-			lines * SMALL_TITLE_LINE_HEIGHT,
-			h - ENABLER_FRAME - (contact ? CONTACT_ROW : 0)
-		),
+		height: Math.max(lines * SMALL_TITLE_LINE_HEIGHT, titleRoom),
 		fontSize: 16,
 		minFontSize: 13,
 	}

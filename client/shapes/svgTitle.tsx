@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import type { Editor } from 'tldraw'
+import { fitTitle, type TitleRoom } from './fitTitle'
 import { svgText, type SvgTextStyle } from './svgText'
 
 /** The placeholder a shape shows on the canvas while its title is empty (`.dm-title[data-empty]`). */
@@ -11,18 +12,23 @@ const placeholderStyle: SvgTextStyle = {
 }
 
 /**
- * A shape's title (`.dm-title`) between `top` and `bottom`: as many lines as fit there, at most
- * `maxLines`, or its placeholder while it is empty; null when not one line fits.
+ * A shape's title (`.dm-title`) from `top`, in its card's `room`: at the size and in the lines
+ * the canvas writes it (fitTitle), or its placeholder while it is empty. With `bottom`, no more
+ * lines than fit above it; null when not one does.
  */
 export function svgTitle(
 	editor: Editor,
 	{ text, placeholder }: { text: string; placeholder: string },
-	box: { left: number; top: number; bottom: number; width: number },
-	style: SvgTextStyle,
-	maxLines: number
+	box: { left: number; top: number; bottom?: number },
+	style: Omit<SvgTextStyle, 'fontSize' | 'lineHeight'>,
+	room: TitleRoom
 ): ReactElement | null {
-	const linePx = Math.round(style.fontSize * (style.lineHeight ?? 1.25))
-	const lines = Math.min(maxLines, Math.floor((box.bottom - box.top) / linePx))
+	const fitted = fitTitle(editor, text, room)
+	const linePx = Math.round(fitted.fontSize * fitted.lineHeight)
+	const lines =
+		box.bottom === undefined
+			? fitted.lines
+			: Math.min(fitted.lines, Math.floor((box.bottom - box.top) / linePx))
 	if (lines < 1) return null
 	const empty = text === ''
 	return svgText(
@@ -30,8 +36,10 @@ export function svgTitle(
 		empty ? placeholder : text,
 		box.left,
 		box.top,
-		box.width,
-		empty ? placeholderStyle : style,
+		room.width,
+		empty
+			? placeholderStyle
+			: { ...style, fontSize: fitted.fontSize, lineHeight: fitted.lineHeight },
 		{ maxLines: lines }
 	).element
 }
