@@ -82,7 +82,8 @@ export function CheckinPanel({ editor }: { editor: Editor; session: RoomSession 
 	const replaces = current.checkins.some((c) => c.date === date)
 	// A check-in dated before the newest one goes before it in the trail: the newest still sets
 	// the milestone's RAG, so recording this one does not change it (people expected it to).
-	const newestDate = current.checkins.reduce((d, c) => (c.date > d ? c.date : d), '')
+	// (The plan lists check-ins oldest first: the latest is the newest.)
+	const newestDate = latest?.date ?? ''
 	const backDated = !replaces && date !== '' && newestDate !== '' && date < newestDate
 	const doneOnDate = milestones.filter((m) => m.checkins.some((c) => c.date === date)).length
 	const record = () => {
