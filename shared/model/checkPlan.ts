@@ -6,6 +6,7 @@ import { MILESTONE, type ShapeIndex } from './indexShapes'
 import type { Links } from './Links'
 import type { DiagnosticCode } from './diagnosticCodes'
 import { makeDiagnostic } from './makeDiagnostic'
+import { shortTitle } from './shortTitle'
 
 /** Days ahead in which an open high-severity blocker on a milestone is flagged (SPEC C10). */
 export const DUE_SOON_DAYS = 30
@@ -143,28 +144,23 @@ export function checkPlan(plan: Plan, context: CheckContext, diagnostics: Diagno
 
 // How messages name a shape; built only when a message is (most shapes have none).
 function name(m: PlanMilestone): string {
-	return m.title ? `"${short(m.title)}"` : 'an untitled milestone'
+	return m.title ? `"${shortTitle(m.title)}"` : 'an untitled milestone'
 }
 
 // Those below start a sentence ("Milestone "Residents apply" has no owner…", "An untitled
 // milestone has no owner…", "The Legal enabler "Data-sharing agreement" is…").
 function milestone(m: PlanMilestone): string {
-	return m.title ? `Milestone "${short(m.title)}"` : 'An untitled milestone'
+	return m.title ? `Milestone "${shortTitle(m.title)}"` : 'An untitled milestone'
 }
 
 function enabler(e: PlanEnabler): string {
 	// The service as people name it ("HR", not "hr"); "other" names none.
 	const service = e.service === 'other' ? '' : `${exportLabels.service[e.service]} `
 	return e.contribution
-		? `The ${service}enabler "${short(e.contribution)}"`
+		? `The ${service}enabler "${shortTitle(e.contribution)}"`
 		: `An undescribed ${service}enabler`
 }
 
 function blocker(b: PlanBlocker): string {
-	return b.title ? `Blocker "${short(b.title)}"` : 'An untitled blocker'
-}
-
-/** Titles quoted in messages are kept short: a message is a pointer, the shape holds the text. */
-function short(text: string): string {
-	return text.length > 80 ? `${text.slice(0, 79)}…` : text
+	return b.title ? `Blocker "${shortTitle(b.title)}"` : 'An untitled blocker'
 }

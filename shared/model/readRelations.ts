@@ -6,6 +6,7 @@ import type { BindingRecord, ShapeRecord } from './records'
 import { makeDiagnostic } from './makeDiagnostic'
 import { MAX_TEXT_LENGTH } from './maxTextLength'
 import { richTextToPlain } from './richTextToPlain'
+import { shortTitle } from './shortTitle'
 
 /**
  * The relations drawn as arrows (SPEC A1-A4): an arrow bound at both ends between typed shapes.
@@ -157,10 +158,8 @@ function kindOf(a: number, b: number): number {
 /** A node as a message names it: its kind and title ("milestone "Residents apply""). */
 function describeNode(index: ShapeIndex, node: number): string {
 	const props = index.shape(node).props as Record<string, unknown>
-	const text = (key: string) => {
-		const value = typeof props[key] === 'string' ? (props[key] as string).trim() : ''
-		return value.length > 80 ? `${value.slice(0, 79)}…` : value
-	}
+	const text = (key: string) =>
+		shortTitle(typeof props[key] === 'string' ? (props[key] as string).trim() : '')
 	const kind = index.kind[node]
 	const [noun, title] =
 		kind === MILESTONE
