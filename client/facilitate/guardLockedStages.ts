@@ -1,11 +1,10 @@
 import type { Editor, StateNode, TLClickEventInfo, TLEventInfo, TLShape } from 'tldraw'
+import { isTypedShapeType } from '../../shared/schema/typedShapes'
 import { showNotice } from '../ui/mapNotices'
 import { lockNotice, type LockableKind } from './lockNotice'
 import { lockedStageAt, lockedStageOf, noticeLockedStage } from './lockedStageAt'
 
 type CanvasIdle = StateNode & { handleDoubleClickOnCanvas(info: TLClickEventInfo): void }
-
-const KINDS: ReadonlySet<string> = new Set(['milestone', 'enabler', 'blocker'])
 
 /**
  * What tldraw does quietly around locked shapes, said out loud (the card tools and the stage
@@ -55,7 +54,7 @@ function explainLockedAt(editor: Editor): boolean {
 	const point = editor.inputs.getCurrentPagePoint()
 	const shape = editor.getShapeAtPoint(point, { hitInside: true, hitLocked: true })
 	if (shape && shape.type !== 'frame' && editor.isShapeOrAncestorLocked(shape)) {
-		const kind: LockableKind | null = KINDS.has(shape.type) ? (shape.type as LockableKind) : null
+		const kind: LockableKind | null = isTypedShapeType(shape.type) ? shape.type : null
 		showNotice(editor, {
 			key: 'locked',
 			title: 'Locked',
