@@ -2,6 +2,7 @@ import { BaseBoxShapeUtil, HTMLContainer, type SvgExportContext } from 'tldraw'
 import { blockerPropsSchema } from '../../shared/schema/blockerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { CARD_FONT_FACES } from './cardFont'
 import { blockerSvg } from './blockerSvg'
 import { ProblemRing } from './ProblemRing'
 import { propsValidatorsFrom } from './propsValidators'
@@ -105,6 +106,11 @@ export class BlockerShapeUtil extends BaseBoxShapeUtil<BlockerShape> {
 	/** Drawn as SVG for PNG and SVG export (see blockerSvg.tsx). */
 	override toSvg(shape: BlockerShape, ctx: SvgExportContext) {
 		return blockerSvg(this.editor, shape, ctx)
+	}
+
+	/** tldraw loads these before it draws the map, and embeds them in exported pictures. */
+	override getFontFaces() {
+		return CARD_FONT_FACES
 	}
 
 	getIndicatorPath(shape: BlockerShape) {

@@ -3,6 +3,7 @@ import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { enablerPropsSchema } from '../../shared/schema/enablerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { CARD_FONT_FACES } from './cardFont'
 import { enablerSvg } from './enablerSvg'
 import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
@@ -106,6 +107,11 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 	/** Drawn as SVG for PNG and SVG export (see enablerSvg.tsx). */
 	override toSvg(shape: EnablerShape) {
 		return enablerSvg(this.editor, shape)
+	}
+
+	/** tldraw loads these before it draws the map, and embeds them in exported pictures. */
+	override getFontFaces() {
+		return CARD_FONT_FACES
 	}
 
 	getIndicatorPath(shape: EnablerShape) {

@@ -4,6 +4,7 @@ import { localToday } from '../../shared/schema/dateString'
 import { milestonePropsSchema } from '../../shared/schema/milestoneProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
+import { CARD_FONT_FACES } from './cardFont'
 import { milestoneSvg } from './milestoneSvg'
 import { ProblemRing } from './ProblemRing'
 import { formatDate } from './formatDate'
@@ -99,6 +100,11 @@ export class MilestoneShapeUtil extends BaseBoxShapeUtil<MilestoneShape> {
 	/** Drawn as SVG for PNG and SVG export (see milestoneSvg.tsx). */
 	override toSvg(shape: MilestoneShape, ctx: SvgExportContext) {
 		return milestoneSvg(this.editor, shape, ctx)
+	}
+
+	/** tldraw loads these before it draws the map, and embeds them in exported pictures. */
+	override getFontFaces() {
+		return CARD_FONT_FACES
 	}
 
 	getIndicatorPath(shape: MilestoneShape) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useEditor, useIsEditing, type TLShapeId } from 'tldraw'
+import { useCardFontReady } from './cardFont'
 import { fitTitle, type TitleRoom } from './fitTitle'
 
 interface TitleFieldProps {
@@ -27,6 +28,8 @@ export function TitleField({
 	const editor = useEditor()
 	const isEditing = useIsEditing(shapeId)
 	const inputRef = useRef<HTMLTextAreaElement>(null)
+	// A title fitted before the cards' font loaded was measured in the fallback font: fit it again.
+	useCardFontReady(editor)
 
 	useEffect(() => {
 		if (!isEditing) return

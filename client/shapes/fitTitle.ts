@@ -1,5 +1,5 @@
 import type { Editor } from 'tldraw'
-import { SHAPE_FONT } from './svgText'
+import { CARD_FONT, onCardFontLoaded } from './cardFont'
 
 /** Titles' line height, as a multiple of their font size (`.dm-title`). */
 const LINE_HEIGHT = 1.25
@@ -86,11 +86,11 @@ function measureFit(editor: Editor, text: string, room: TitleRoom): FittedTitle 
  * canvas (no DOM), tldraw's text measurer lays it out instead.
  */
 function linesNeeded(editor: Editor, text: string, width: number, at: FittedTitle): number {
-	const font = `700 ${at.fontSize}px ${SHAPE_FONT}`
+	const font = `700 ${at.fontSize}px ${CARD_FONT}`
 	const measure = wordMeasurer(font)
 	if (!measure) {
 		const measured = editor.textMeasure.measureText(text, {
-			fontFamily: SHAPE_FONT,
+			fontFamily: CARD_FONT,
 			fontSize: at.fontSize,
 			fontWeight: '700',
 			fontStyle: 'normal',
@@ -126,6 +126,10 @@ function linesNeeded(editor: Editor, text: string, width: number, at: FittedTitl
 
 let context: CanvasRenderingContext2D | null | undefined
 const wordWidths = new Map<string, number>()
+onCardFontLoaded(() => {
+	fitted.clear()
+	wordWidths.clear()
+})
 
 function wordMeasurer(font: string): ((word: string) => number) | null {
 	if (context === undefined) {

@@ -1,8 +1,6 @@
 import type { ReactElement } from 'react'
 import type { BoxModel, Editor, TLMeasureTextSpanOpts } from 'tldraw'
-
-/** The shapes' font, as styles.css gives it. */
-export const SHAPE_FONT = "'IBM Plex Sans', system-ui, sans-serif"
+import { CARD_FONT, onCardFontLoaded } from './cardFont'
 
 export interface SvgTextStyle {
 	fontSize: number
@@ -48,7 +46,7 @@ export function svgText(
 		padding: 0,
 		fontSize: style.fontSize,
 		fontWeight: String(style.fontWeight ?? 400),
-		fontFamily: SHAPE_FONT,
+		fontFamily: CARD_FONT,
 		fontStyle: style.fontStyle ?? 'normal',
 		lineHeight,
 		textAlign: 'start',
@@ -72,7 +70,7 @@ export function svgText(
 	const left = align === 'end' ? x - textWidth : x
 	const element = (
 		<text
-			fontFamily={SHAPE_FONT}
+			fontFamily={CARD_FONT}
 			fontSize={style.fontSize}
 			fontWeight={style.fontWeight ?? 400}
 			fontStyle={style.fontStyle ?? 'normal'}
@@ -104,6 +102,7 @@ type Line = { text: string; box: BoxModel }[]
  */
 const measured = new Map<string, Line[]>()
 const MAX_MEASURED = 5000
+onCardFontLoaded(() => measured.clear())
 
 function layOut(
 	editor: Editor,

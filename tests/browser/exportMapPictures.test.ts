@@ -113,7 +113,10 @@ describe('the map as a picture', () => {
 		]) {
 			expect(squash(parsed.text)).toContain(squash(title))
 		}
-		expect(svg).toContain('@font-face')
+		// The cards' font (tldraw's sans, IBM Plex Sans) goes with the picture: a viewer without
+		// it installed drew the cards in its own font, which no longer fitted the cards' lines.
+		expect(svg).toMatch(/@font-face\s*{\s*font-family: "tldraw_sans";[^}]*font-weight: bold;/)
+		expect(svg).toContain(`font-family="'tldraw_sans'`)
 		expect(svg).not.toMatch(/url\(["']?https?:/)
 		const offOrigin = alice.requests
 			.slice(requestsBefore)

@@ -167,7 +167,8 @@ describe('two people in one map', () => {
 					// longer than it has room for.
 					props: {
 						h: 140,
-						title: 'First payments reach families in every ward of the city, by bank transfer',
+						title:
+							'First payments reach families in every ward of the city, by bank transfer, before the winter fuel deadline',
 						owner: 'Sam',
 						due: '2026-05-15',
 						rag: 'red',
