@@ -1,4 +1,11 @@
-import type { Editor, StateNode, TLClickEventInfo, TLEventInfo, TLShape } from 'tldraw'
+import type {
+	Editor,
+	StateNode,
+	TLClickEventInfo,
+	TLEventInfo,
+	TLPointerEventInfo,
+	TLShape,
+} from 'tldraw'
 import { isTypedShapeType } from '../../shared/schema/typedShapes'
 import { showNotice } from '../ui/mapNotices'
 import { lockNotice, type LockableKind } from './lockNotice'
@@ -7,8 +14,16 @@ import { lockedStageAt, lockedStageOf, noticeLockedStage } from './lockedStageAt
 type CanvasIdle = StateNode & { handleDoubleClickOnCanvas(info: TLClickEventInfo): void }
 
 /**
+ * tldraw's tools that add a shape where the pointer goes down (arrows are left alone: one may
+ * cross a locked stage on its way between two others).
+ */
+const ADDING_TOOLS = ['note', 'text', 'geo', 'draw', 'highlight', 'line', 'frame']
+
+/**
  * What tldraw does quietly around locked shapes, said out loud (the card tools and the stage
  * tool check for themselves):
+ * - tldraw's own tools (sticky note, text, shapes, drawing, frame) put what they add in a locked
+ *   stage on the page above it; now they add nothing there, and say the stage is locked.
  * - a double-click on a locked card, or in a locked stage, made a text box on top of it (tldraw
  *   sees no shape there it may edit); now it says the card or the stage is locked.
  * - a shape dragged onto a locked stage stays on the page above it, looking part of the stage;
@@ -24,6 +39,7 @@ export function guardLockedStages(editor: Editor): () => void {
 			original.call(idle, info)
 		}
 	}
+	const restore = ADDING_TOOLS.map((tool) => guardToolStart(editor, tool))
 	let translated = false
 	const onEvent = (info: TLEventInfo) => {
 		if (info.type !== 'pointer') return
@@ -46,6 +62,25 @@ export function guardLockedStages(editor: Editor): () => void {
 	return () => {
 		editor.off('event', onEvent)
 		if (idle && original) idle.handleDoubleClickOnCanvas = original
+		for (const undo of restore) undo()
+	}
+}
+
+/** Keeps `tool` from starting a shape in a locked stage; returns the undoing. */
+function guardToolStart(editor: Editor, tool: string): () => void {
+	const idle = editor.getStateDescendant(`${tool}.idle`)
+	const original = idle?.onPointerDown
+	if (!idle || !original) return () => {}
+	idle.onPointerDown = (info: TLPointerEventInfo) => {
+		const stage = lockedStageAt(editor, editor.inputs.getCurrentPagePoint())
+		if (stage && !editor.getIsReadonly()) {
+			noticeLockedStage(editor, stage, 'Nothing can be added to it.')
+			return
+		}
+		original.call(idle, info)
+	}
+	return () => {
+		delete idle.onPointerDown
 	}
 }
 

@@ -223,6 +223,26 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 		expect(await page.evaluate(() => window.editor!.getCurrentToolId())).toBe('select')
 		await page.screenshot({ path: screenshotPath('facilitate-locked-stage-drop') })
 
+		// tldraw's own tools add nothing there either: a sticky note, a text, a drawn rectangle.
+		for (const tool of ['note', 'text', 'geo']) {
+			await notice.getByRole('button', { name: 'Close' }).click()
+			await notice.waitFor({ state: 'detached' })
+			await page.evaluate((id) => {
+				window.editor!.setCurrentTool(id)
+			}, tool)
+			await page.mouse.move(empty.x, empty.y)
+			await page.mouse.down()
+			await page.mouse.move(empty.x + 60, empty.y + 40, { steps: 4 })
+			await page.mouse.up()
+			await notice.filter({ hasText: 'Nothing can be added to it.' }).waitFor()
+			expect(await shapeCount(), tool).toBe(before)
+		}
+		await page.evaluate(() => {
+			window.editor!.setCurrentTool('select')
+		})
+		await notice.getByRole('button', { name: 'Close' }).click()
+		await notice.waitFor({ state: 'detached' })
+
 		const card = await page.evaluate(() => {
 			const editor = window.editor!
 			return editor
