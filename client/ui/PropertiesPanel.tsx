@@ -16,7 +16,7 @@ import { usePeopleOnMap } from './usePeopleOnMap'
 
 /**
  * The style panel's place, top right: for one selected milestone, enabler or blocker it edits every
- * prop with proper inputs; for anything else it is tldraw's own style panel. While the side panel
+ * prop with proper inputs; for other shapes and tools it is tldraw's own style panel. While the side panel
  * shows the Plan tab, whose form edits the selected card, it gives way to that form: the same
  * fields twice, one of them over the canvas beside the card, were one too many.
  */
@@ -31,7 +31,15 @@ export function PropertiesPanel(props: TLUiStylePanelProps) {
 		},
 		[editor]
 	)
-	if (!shape) return <DefaultStylePanel {...props} />
+	// With nothing selected, tldraw shows the colours and sizes the next shape will take. Cards take
+	// none of them, and the grid covered the cards at the top right of the canvas: it shows once a
+	// tool or a shape it styles is chosen.
+	const idle = useValue(
+		'nothing selected',
+		() => editor.isIn('select') && editor.getSelectedShapeIds().length === 0,
+		[editor]
+	)
+	if (!shape) return idle ? null : <DefaultStylePanel {...props} />
 	if (sidebarTab === 'plan') return null
 	return <TypedShapeProperties editor={editor} shape={shape} />
 }

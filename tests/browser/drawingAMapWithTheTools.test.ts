@@ -182,4 +182,26 @@ describe('drawing a map with the tools', () => {
 		await alice.page.mouse.click(900, 600)
 		await alice.page.screenshot({ path: screenshotPath('canvas-drawn-with-tools') })
 	})
+
+	it('shows tldraw’s colours and sizes only for a tool or a shape they style', async () => {
+		const stylePanel = alice.page.getByTestId('style.panel')
+		// Nothing selected: the grid covered cards at the top right, and styles none of them.
+		await alice.page.evaluate(() => {
+			window.editor!.setCurrentTool('select')
+			window.editor!.selectNone()
+		})
+		await stylePanel.waitFor({ state: 'detached' })
+		await alice.page.keyboard.press('d')
+		await stylePanel.waitFor()
+		await alice.page.keyboard.press('v')
+		await stylePanel.waitFor({ state: 'detached' })
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			editor.select(editor.getCurrentPageShapes().find((s) => s.type === 'arrow')!)
+		})
+		await stylePanel.waitFor()
+		await alice.page.evaluate(() => {
+			window.editor!.selectNone()
+		})
+	})
 })
