@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react'
+import { Fragment, useId, useMemo } from 'react'
 import type { Editor } from 'tldraw'
 import { exportLabels } from '../../shared/export/exportLabels'
 import { indexPlan, shapeLabel, type PlanIndex } from '../../shared/export/indexPlan'
@@ -143,7 +143,14 @@ function ItemGroup({ title, ids, index, onPick }: ItemGroupProps) {
 						>
 							<span className="dm-people-marker" data-rag={ragOf(index, id)} aria-hidden="true" />
 							<span className="dm-people-label">{shapeLabel(index, id)}</span>
-							<span className="dm-people-state">{stateText(index, id)}</span>
+							<span className="dm-people-state">
+								{stateParts(index, id).map((part, i) => (
+									<Fragment key={i}>
+										{i > 0 && ' · '}
+										<span className="dm-people-state-part">{part}</span>
+									</Fragment>
+								))}
+							</span>
 						</button>
 					</li>
 				))}
@@ -167,20 +174,22 @@ function stateOf(index: PlanIndex, id: string): string | undefined {
 	return undefined
 }
 
-function stateText(index: PlanIndex, id: string): string {
+/** What an item's state says, in parts that each stay on one line ("by 1 Mar 2027"). */
+function stateParts(index: PlanIndex, id: string): string[] {
 	const m = index.milestones.get(id)
 	if (m) {
+		if (m.status === 'done') return ['Done']
 		const rag = m.rag === 'none' ? '' : exportLabels.rag[m.rag]
 		const due = m.due === '' ? '' : `due ${formatDate(m.due)}`
-		return m.status === 'done' ? 'Done' : [rag, due].filter(Boolean).join(' · ')
+		return [rag, due].filter(Boolean)
 	}
 	const e = index.enablers.get(id)
-	if (e)
-		return [exportLabels.enablerStatus[e.status], e.neededBy && `by ${formatDate(e.neededBy)}`]
-			.filter(Boolean)
-			.join(' · ')
+	if (e) {
+		const by = e.neededBy && `by ${formatDate(e.neededBy)}`
+		return [exportLabels.enablerStatus[e.status], by].filter(Boolean)
+	}
 	const b = index.blockers.get(id)
 	if (b)
-		return b.status === 'resolved' ? 'Resolved' : `${exportLabels.severity[b.severity]} severity`
-	return ''
+		return [b.status === 'resolved' ? 'Resolved' : `${exportLabels.severity[b.severity]} severity`]
+	return []
 }

@@ -61,7 +61,11 @@ describe('the ownership view', { timeout: 90_000 }, () => {
 					parentId: 'shape:stage' as never,
 					x: 40,
 					y: 400,
-					props: { service: 'legal', contribution: 'Data-sharing agreement', owner: 'Alex' },
+					props: {
+						service: 'legal',
+						contribution: 'Data-sharing agreement signed with the housing associations',
+						owner: 'Alex',
+					},
 				},
 				{
 					id: 'shape:b1' as never,
@@ -102,6 +106,13 @@ describe('the ownership view', { timeout: 90_000 }, () => {
 		])
 		const dana = people.filter({ has: page.getByRole('heading', { name: 'Dana', exact: true }) })
 		expect(await dana.getByRole('heading', { name: 'Blockers to clear (1)' }).count()).toBe(1)
+		// Every title is there whole, wrapped: cut to one line, the enabler said "Legal: Data-sh…".
+		const cut = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.dm-people-label')]
+				.filter((label) => label.scrollWidth > label.clientWidth + 1)
+				.map((label) => label.textContent)
+		)
+		expect(cut).toEqual([])
 	})
 
 	it('flags the person who unblocks three or more open milestones, and nobody else', async () => {
