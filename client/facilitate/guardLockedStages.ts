@@ -3,6 +3,7 @@ import type {
 	StateNode,
 	TLClickEventInfo,
 	TLEventInfo,
+	TLFrameShape,
 	TLPointerEventInfo,
 	TLShape,
 } from 'tldraw'
@@ -26,8 +27,8 @@ const ADDING_TOOLS = ['note', 'text', 'geo', 'draw', 'highlight', 'line', 'frame
  *   stage on the page above it; now they add nothing there, and say the stage is locked.
  * - a double-click on a locked card, or in a locked stage, made a text box on top of it (tldraw
  *   sees no shape there it may edit); now it says the card or the stage is locked.
- * - a shape dragged onto a locked stage stays on the page above it, looking part of the stage;
- *   now the person is told it is not in the stage.
+ * - a shape dragged onto a locked stage stayed on the page above it, looking part of the stage
+ *   and not in it; now it goes back where it was, and the person is told why.
  * Returns the cleanup.
  */
 export function guardLockedStages(editor: Editor): () => void {
@@ -40,30 +41,50 @@ export function guardLockedStages(editor: Editor): () => void {
 		}
 	}
 	const restore = ADDING_TOOLS.map((tool) => guardToolStart(editor, tool))
-	let translated = false
-	const onEvent = (info: TLEventInfo) => {
-		if (info.type !== 'pointer') return
-		if (info.name === 'pointer_move' && editor.isIn('select.translating')) translated = true
-		if (info.name !== 'pointer_up' || !translated) return
-		translated = false
-		const moved = editor.getSelectedShapes().filter((shape) => !lockedStageOf(editor, shape))
-		const stage = moved
-			.map((shape) => landedOnLockedStage(editor, shape))
-			.find((found) => found !== null)
-		if (stage) {
-			noticeLockedStage(
-				editor,
-				stage,
-				'What you moved there sits on top of it and is not part of it.'
-			)
-		}
-	}
-	editor.on('event', onEvent)
+	restore.push(guardDrop(editor))
 	return () => {
-		editor.off('event', onEvent)
 		if (idle && original) idle.handleDoubleClickOnCanvas = original
 		for (const undo of restore) undo()
 	}
+}
+
+type Translating = StateNode & { isCreating?: boolean }
+
+/**
+ * Puts back what is dropped on a locked stage (tldraw's own cancel of the drag, as Escape does: the
+ * shapes return to where the drag began, with nothing left in the history), and says why. A shape
+ * being created by a drag is left alone: putting it back would delete it.
+ */
+function guardDrop(editor: Editor): () => void {
+	const translating = editor.getStateDescendant<Translating>('select.translating')
+	const up = translating?.onPointerUp
+	const complete = translating?.onComplete
+	const cancel = translating?.onCancel
+	if (!translating || !up || !complete || !cancel) return () => {}
+	const dropOr =
+		<I extends TLEventInfo>(drop: (info: I) => void) =>
+		(info: I) => {
+			const stage = translating.isCreating ? null : lockedStageUnderMovedShapes(editor)
+			if (!stage) return drop.call(translating, info)
+			cancel.call(translating, info as never)
+			noticeLockedStage(editor, stage, 'What you moved there was put back where it was.')
+		}
+	translating.onPointerUp = dropOr(up)
+	translating.onComplete = dropOr(complete)
+	return () => {
+		delete translating.onPointerUp
+		delete translating.onComplete
+	}
+}
+
+/** The locked stage that one of the shapes being moved was dragged onto, if any. */
+function lockedStageUnderMovedShapes(editor: Editor): TLFrameShape | null {
+	for (const shape of editor.getSelectedShapes()) {
+		if (lockedStageOf(editor, shape)) continue
+		const stage = landedOnLockedStage(editor, shape)
+		if (stage) return stage
+	}
+	return null
 }
 
 /** Keeps `tool` from starting a shape in a locked stage; returns the undoing. */

@@ -257,8 +257,12 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 		await notice.getByRole('button', { name: 'Close' }).click()
 		await notice.waitFor({ state: 'detached' })
 
-		// A card dragged onto the locked stage stays outside it, and the person is told so.
+		// A card dragged onto the locked stage goes back where it was, and the person is told why
+		// (it used to stay on the page above the stage, looking part of it and not in it).
 		const start = await shapeProps(page, 'shape:outside')
+		const startParent = await page.evaluate(
+			() => window.editor!.getShape('shape:outside' as never)!.parentId
+		)
 		const from = await page.evaluate(() => {
 			const editor = window.editor!
 			const bounds = editor.getShapePageBounds('shape:outside' as never)!
@@ -274,18 +278,21 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 			)
 		}
 		await page.mouse.up()
-		await notice.filter({ hasText: 'What you moved there sits on top of it' }).waitFor()
-		expect(
-			await page.evaluate(() => window.editor!.getShape('shape:outside' as never)!.parentId)
-		).not.toBe('shape:stage')
-		await page.evaluate(
-			(at) => {
-				const editor = window.editor!
-				editor.updateShape({ id: 'shape:outside' as never, type: 'milestone', x: at.x, y: at.y })
-				editor.selectNone()
-			},
-			{ x: start!.x as number, y: start!.y as number }
+		await notice.filter({ hasText: 'What you moved there was put back where it was.' }).waitFor()
+		const after = await page.evaluate(() => {
+			const shape = window.editor!.getShape('shape:outside' as never)!
+			return { x: shape.x, y: shape.y, parentId: shape.parentId }
+		})
+		expect(after).toEqual({ x: start!.x, y: start!.y, parentId: startParent })
+		// The other page sees it where it was, too.
+		await eventually(
+			() => shapeProps(alice.page, 'shape:outside'),
+			(p) => p?.x === start!.x && p?.y === start!.y,
+			'Alice sees the card back where it was'
 		)
+		await page.evaluate(() => {
+			window.editor!.selectNone()
+		})
 	})
 
 	it('unlocks the stage for everyone, after which the other page can move it', async () => {
