@@ -28,7 +28,8 @@ const ADDING_TOOLS = ['note', 'text', 'geo', 'draw', 'highlight', 'line', 'frame
  * - a double-click on a locked card, or in a locked stage, made a text box on top of it (tldraw
  *   sees no shape there it may edit); now it says the card or the stage is locked.
  * - a shape dragged onto a locked stage stayed on the page above it, looking part of the stage
- *   and not in it; now it goes back where it was, and the person is told why.
+ *   and not in it; now it goes back where it was, and the person is told why. A paste there is
+ *   taken back the same way.
  * Returns the cleanup.
  */
 export function guardLockedStages(editor: Editor): () => void {
@@ -41,7 +42,7 @@ export function guardLockedStages(editor: Editor): () => void {
 		}
 	}
 	const restore = ADDING_TOOLS.map((tool) => guardToolStart(editor, tool))
-	restore.push(guardDrop(editor))
+	restore.push(guardDrop(editor), guardPaste(editor))
 	return () => {
 		if (idle && original) idle.handleDoubleClickOnCanvas = original
 		for (const undo of restore) undo()
@@ -74,6 +75,34 @@ function guardDrop(editor: Editor): () => void {
 	return () => {
 		delete translating.onPointerUp
 		delete translating.onComplete
+	}
+}
+
+/**
+ * Takes back a paste (or a duplicate) that put shapes on a locked stage, and says why. Moving
+ * shapes to another page also puts content (with its ids kept): that is left alone, since the
+ * shapes have already left their own page.
+ */
+function guardPaste(editor: Editor): () => void {
+	const put = editor.putContentOntoCurrentPage
+	editor.putContentOntoCurrentPage = function (content, opts = {}) {
+		if (opts.preserveIds || editor.getIsReadonly()) return put.call(editor, content, opts)
+		const before = new Set(editor.getCurrentPageShapeIds())
+		const mark = editor.markHistoryStoppingPoint('paste')
+		put.call(editor, content, opts)
+		const added = editor.getCurrentPageShapes().filter((shape) => !before.has(shape.id))
+		const stage = added
+			.filter((shape) => !added.some((other) => other.id === shape.parentId))
+			.map((shape) => landedOnLockedStage(editor, shape))
+			.find((found) => found !== null)
+		if (stage) {
+			editor.bailToMark(mark)
+			noticeLockedStage(editor, stage, 'Nothing can be added to it.')
+		}
+		return editor
+	}
+	return () => {
+		editor.putContentOntoCurrentPage = put
 	}
 }
 

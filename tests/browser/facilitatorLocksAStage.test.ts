@@ -290,6 +290,21 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 			(p) => p?.x === start!.x && p?.y === start!.y,
 			'Alice sees the card back where it was'
 		)
+		await notice.getByRole('button', { name: 'Close' }).click()
+		await notice.waitFor({ state: 'detached' })
+
+		// A copy of the card pasted onto the locked stage is taken back, as tldraw's paste handler
+		// puts it there (the clipboard's content, at the pointer).
+		const pasteAt = await page.evaluate(() =>
+			window.editor!.getShapePageBounds('shape:inside' as never)!.center.toJson()
+		)
+		await page.evaluate(async (point) => {
+			const editor = window.editor!
+			const content = editor.getContentFromCurrentPage(['shape:outside' as never])!
+			await editor.putExternalContent({ type: 'tldraw', content, point })
+		}, pasteAt)
+		await notice.filter({ hasText: 'Nothing can be added to it.' }).waitFor()
+		expect(await shapeCount()).toBe(before)
 		await page.evaluate(() => {
 			window.editor!.selectNone()
 		})
