@@ -10,7 +10,12 @@ import type {
 import { isTypedShapeType } from '../../shared/schema/typedShapes'
 import { showNotice } from '../ui/mapNotices'
 import { lockNotice, type LockableKind } from './lockNotice'
-import { lockedStageAt, lockedStageOf, noticeLockedStage } from './lockedStageAt'
+import {
+	lockedStageAt,
+	lockedStageOf,
+	noticeLockedStage,
+	refuseOnLockedStage,
+} from './lockedStageAt'
 
 type CanvasIdle = StateNode & { handleDoubleClickOnCanvas(info: TLClickEventInfo): void }
 
@@ -19,6 +24,7 @@ type CanvasIdle = StateNode & { handleDoubleClickOnCanvas(info: TLClickEventInfo
  * cross a locked stage on its way between two others).
  */
 const ADDING_TOOLS = ['note', 'text', 'geo', 'draw', 'highlight', 'line', 'frame']
+const NOTHING_ADDED = 'Nothing can be added to it.'
 
 /**
  * What tldraw does quietly around locked shapes, said out loud (the card tools and the stage
@@ -79,7 +85,7 @@ function guardDrop(editor: Editor): () => void {
 }
 
 /**
- * Takes back a paste (or a duplicate) that put shapes on a locked stage, and says why. Moving
+ * Takes back a paste that put shapes on a locked stage, and says why. Moving
  * shapes to another page also puts content (with its ids kept): that is left alone, since the
  * shapes have already left their own page.
  */
@@ -91,13 +97,15 @@ function guardPaste(editor: Editor): () => void {
 		const mark = editor.markHistoryStoppingPoint('paste')
 		put.call(editor, content, opts)
 		const added = editor.getCurrentPageShapes().filter((shape) => !before.has(shape.id))
+		const addedIds = new Set<string>(added.map((shape) => shape.id))
+		// The pasted shapes' tops: a shape pasted inside another pasted one moves with it.
 		const stage = added
-			.filter((shape) => !added.some((other) => other.id === shape.parentId))
+			.filter((shape) => !addedIds.has(shape.parentId))
 			.map((shape) => landedOnLockedStage(editor, shape))
 			.find((found) => found !== null)
 		if (stage) {
 			editor.bailToMark(mark)
-			noticeLockedStage(editor, stage, 'Nothing can be added to it.')
+			noticeLockedStage(editor, stage, NOTHING_ADDED)
 		}
 		return editor
 	}
@@ -122,11 +130,8 @@ function guardToolStart(editor: Editor, tool: string): () => void {
 	const original = idle?.onPointerDown
 	if (!idle || !original) return () => {}
 	idle.onPointerDown = (info: TLPointerEventInfo) => {
-		const stage = lockedStageAt(editor, editor.inputs.getCurrentPagePoint())
-		if (stage && !editor.getIsReadonly()) {
-			noticeLockedStage(editor, stage, 'Nothing can be added to it.')
-			return
-		}
+		const point = editor.inputs.getCurrentPagePoint()
+		if (!editor.getIsReadonly() && refuseOnLockedStage(editor, point, NOTHING_ADDED)) return
 		original.call(idle, info)
 	}
 	return () => {
@@ -149,10 +154,7 @@ function explainLockedAt(editor: Editor): boolean {
 		})
 		return true
 	}
-	const stage = lockedStageAt(editor, point)
-	if (!stage) return false
-	noticeLockedStage(editor, stage, 'Nothing can be added to it.')
-	return true
+	return refuseOnLockedStage(editor, point, NOTHING_ADDED)
 }
 
 /** The locked stage under the middle of `shape`, when the shape is not in it. */

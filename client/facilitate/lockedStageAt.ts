@@ -31,6 +31,17 @@ export function lockedStageAbove(editor: Editor, shape: TLShape): TLFrameShape |
 	return (locked as TLFrameShape | undefined) ?? null
 }
 
+/**
+ * Refuses what a person tried at `point` when it lies in a locked stage: says so (`what`, after
+ * the stage's name) and returns true; returns false when the point is in no locked stage.
+ */
+export function refuseOnLockedStage(editor: Editor, point: VecLike, what: string): boolean {
+	const stage = lockedStageAt(editor, point)
+	if (!stage) return false
+	noticeLockedStage(editor, stage, what)
+	return true
+}
+
 /** Tells the person that `stage` is locked, so what they tried to add there is not in it. */
 export function noticeLockedStage(editor: Editor, stage: TLFrameShape, what: string): void {
 	showNotice(editor, {

@@ -1,5 +1,5 @@
 import { createShapeId, StateNode, type TLFrameShape } from 'tldraw'
-import { lockedStageAt, noticeLockedStage } from '../facilitate/lockedStageAt'
+import { refuseOnLockedStage } from '../facilitate/lockedStageAt'
 
 export const STAGE_WIDTH = 1000
 export const STAGE_HEIGHT = 720
@@ -28,9 +28,7 @@ export class StageTool extends StateNode {
 
 	override onPointerUp() {
 		const point = this.editor.inputs.getCurrentPagePoint()
-		const locked = lockedStageAt(this.editor, point)
-		if (locked) {
-			noticeLockedStage(this.editor, locked, 'No stage can be added inside it.')
+		if (refuseOnLockedStage(this.editor, point, 'No stage can be added inside it.')) {
 			this.editor.setCurrentTool('select')
 			return
 		}

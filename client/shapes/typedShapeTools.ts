@@ -1,5 +1,5 @@
 import { BaseBoxShapeTool, type TLShape, type TLShapeId } from 'tldraw'
-import { lockedStageAt, noticeLockedStage } from '../facilitate/lockedStageAt'
+import { refuseOnLockedStage } from '../facilitate/lockedStageAt'
 
 /**
  * Click to drop a card, or drag to size one. A card dropped opens its title for typing at once,
@@ -24,9 +24,8 @@ abstract class CardTool extends BaseBoxShapeTool {
 
 	/** Runs before the tool's own states: a press on a locked stage drops nothing. */
 	override onPointerDown() {
-		const stage = lockedStageAt(this.editor, this.editor.inputs.getCurrentPagePoint())
-		if (!stage) return
-		noticeLockedStage(this.editor, stage, `No ${this.shapeType} can be added to it.`)
+		const point = this.editor.inputs.getCurrentPagePoint()
+		if (!refuseOnLockedStage(this.editor, point, `No ${this.shapeType} can be added to it.`)) return
 		this.editor.setCurrentTool('select')
 	}
 
