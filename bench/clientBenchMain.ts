@@ -18,11 +18,11 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLRecord } from 'tldraw'
+import { createTLStore, defaultBindingUtils, type TLRecord } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { customShapeUtils } from '../client/shapes/customShapeUtils'
+import { mapShapeUtils } from '../client/shapes/customShapeUtils'
 import { recordToYMap, type PlainRecord } from '../client/sync/yRecords'
 import { newRoomId } from '../shared/roomId'
 import { createRelay } from '../sync-server/createRelay'
@@ -61,7 +61,7 @@ const pct = (share: number) => `${(share * 100).toFixed(1)} %`
 
 function schemaOfTheApp() {
 	return createTLStore({
-		shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+		shapeUtils: mapShapeUtils,
 		bindingUtils: defaultBindingUtils,
 	}).schema.serialize()
 }

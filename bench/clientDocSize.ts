@@ -1,6 +1,6 @@
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLRecord } from 'tldraw'
+import { createTLStore, defaultBindingUtils, type TLRecord } from 'tldraw'
 import * as Y from 'yjs'
-import { customShapeUtils } from '../client/shapes/customShapeUtils'
+import { mapShapeUtils } from '../client/shapes/customShapeUtils'
 import { recordToYMap, type PlainRecord } from '../client/sync/yRecords'
 import { YStoreBinding } from '../client/sync/YStoreBinding'
 import { clientMapRecords } from './clientMapRecords'
@@ -13,7 +13,7 @@ globalThis.cancelAnimationFrame ??= (handle: number) => clearTimeout(handle)
 /** (c) 100,000 field edits through the real binding, one Y transaction each. */
 export function benchDocSize(shapes: number, fieldEdits: number) {
 	const store = createTLStore({
-		shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+		shapeUtils: mapShapeUtils,
 		bindingUtils: defaultBindingUtils,
 	})
 	const doc = new Y.Doc()

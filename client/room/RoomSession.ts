@@ -3,14 +3,13 @@ import {
 	computed,
 	createTLStore,
 	defaultBindingUtils,
-	defaultShapeUtils,
 	react,
 	type Atom,
 	type Editor,
 	type TLStore,
 } from 'tldraw'
 import * as Y from 'yjs'
-import { customShapeUtils } from '../shapes/customShapeUtils'
+import { mapShapeUtils } from '../shapes/customShapeUtils'
 import { bindPresence } from '../sync/bindPresence'
 import { deviceKeyOf, DocPersister, type DeviceLoadResult } from '../sync/persistDoc'
 import { RoomConnection } from '../sync/RoomConnection'
@@ -42,7 +41,7 @@ export class RoomSession {
 			this.binding.canWrite() ? 'readwrite' : 'readonly'
 		)
 		this.store = createTLStore({
-			shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+			shapeUtils: mapShapeUtils,
 			bindingUtils: defaultBindingUtils,
 			collaboration: { status: this.online, mode },
 		})

@@ -1,20 +1,19 @@
 import {
 	createTLStore,
 	defaultBindingUtils,
-	defaultShapeUtils,
 	type TLRecord,
 	type TLStore,
 } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { customShapeUtils } from '../../client/shapes/customShapeUtils'
+import { mapShapeUtils } from '../../client/shapes/customShapeUtils'
 import { LOCAL_ORIGIN } from '../../client/sync/origins'
 import { YStoreBinding } from '../../client/sync/YStoreBinding'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 
 function peer() {
 	const store = createTLStore({
-		shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+		shapeUtils: mapShapeUtils,
 		bindingUtils: defaultBindingUtils,
 	})
 	const doc = new Y.Doc()
