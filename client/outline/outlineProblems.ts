@@ -41,6 +41,11 @@ class CanvasProblems {
 	readonly others = atom<ShapeProblems>('outline problems on other shapes', new Map())
 	private shown: ShapeProblems = new Map()
 	private readonly rings = new Map<string, Atom<RingLabel>>()
+	/**
+	 * Whether each shape in `shown` is a milestone, enabler or blocker: looked up in the store once
+	 * while the shape has problems (thousands of lookups a plan cost milliseconds each time).
+	 */
+	private typed = new Map<string, boolean>()
 
 	/** The ring label of one milestone, enabler or blocker. */
 	ringOf(id: string): Atom<RingLabel> {
@@ -57,10 +62,17 @@ class CanvasProblems {
 		const before = this.shown
 		this.shown = problems
 		const others = new Map<string, { severity: 'error' | 'warning'; count: number }>()
+		const wasTyped = this.typed
+		this.typed = new Map()
 		transact(() => {
 			for (const [id, problem] of problems) {
-				const type = editor.store.unsafeGetWithoutCapture(id as TLShapeId)?.type
-				if (!isTypedShapeType(type)) others.set(id, problem)
+				let typed = wasTyped.get(id)
+				if (typed === undefined) {
+					const shape = editor.store.unsafeGetWithoutCapture(id as TLShapeId)
+					typed = isTypedShapeType(shape?.type)
+					if (shape) this.typed.set(id, typed)
+				} else this.typed.set(id, typed)
+				if (!typed) others.set(id, problem)
 				const ring = this.rings.get(id)
 				if (ring) ring.set(labelOf(problem))
 			}
