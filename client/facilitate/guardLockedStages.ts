@@ -34,8 +34,8 @@ const NOTHING_ADDED = 'Nothing can be added to it.'
  * - a double-click on a locked card, or in a locked stage, made a text box on top of it (tldraw
  *   sees no shape there it may edit); now it says the card or the stage is locked.
  * - a shape dragged onto a locked stage stayed on the page above it, looking part of the stage
- *   and not in it; now it goes back where it was, and the person is told why. A paste there is
- *   taken back the same way.
+ *   and not in it; now it goes back where it was, and the person is told why. A paste or a
+ *   duplicate there is taken back the same way.
  * Returns the cleanup.
  */
 export function guardLockedStages(editor: Editor): () => void {
@@ -48,7 +48,7 @@ export function guardLockedStages(editor: Editor): () => void {
 		}
 	}
 	const restore = ADDING_TOOLS.map((tool) => guardToolStart(editor, tool))
-	restore.push(guardDrop(editor), guardPaste(editor))
+	restore.push(guardDrop(editor), guardPaste(editor), guardDuplicate(editor))
 	return () => {
 		if (idle && original) idle.handleDoubleClickOnCanvas = original
 		for (const undo of restore) undo()
@@ -85,33 +85,61 @@ function guardDrop(editor: Editor): () => void {
 }
 
 /**
- * Takes back a paste that put shapes on a locked stage, and says why. Moving
- * shapes to another page also puts content (with its ids kept): that is left alone, since the
- * shapes have already left their own page.
+ * Takes back a paste that put shapes on a locked stage, and says why. Moving shapes to another
+ * page also puts content (with its ids kept): that is left alone, since the shapes have already
+ * left their own page.
  */
 function guardPaste(editor: Editor): () => void {
 	const put = editor.putContentOntoCurrentPage
 	editor.putContentOntoCurrentPage = function (content, opts = {}) {
-		if (opts.preserveIds || editor.getIsReadonly()) return put.call(editor, content, opts)
-		const before = new Set(editor.getCurrentPageShapeIds())
-		const mark = editor.markHistoryStoppingPoint('paste')
-		put.call(editor, content, opts)
-		const added = editor.getCurrentPageShapes().filter((shape) => !before.has(shape.id))
-		const addedIds = new Set<string>(added.map((shape) => shape.id))
-		// The pasted shapes' tops: a shape pasted inside another pasted one moves with it.
-		const stage = added
-			.filter((shape) => !addedIds.has(shape.parentId))
-			.map((shape) => landedOnLockedStage(editor, shape))
-			.find((found) => found !== null)
-		if (stage) {
-			editor.bailToMark(mark)
-			noticeLockedStage(editor, stage, NOTHING_ADDED)
-		}
-		return editor
+		if (opts.preserveIds) return put.call(editor, content, opts)
+		return takeBackOnLockedStage(editor, 'paste', () => put.call(editor, content, opts))
 	}
 	return () => {
 		editor.putContentOntoCurrentPage = put
 	}
+}
+
+/**
+ * Takes back a duplicate (Ctrl+D, the menus) that landed on a locked stage, and says why:
+ * tldraw places the copy beside the original, which can be inside the next stage. A drag that
+ * clones (Alt) duplicates too; its drop is guarded as any drag's is (guardDrop).
+ */
+function guardDuplicate(editor: Editor): () => void {
+	const duplicate = editor.duplicateShapes
+	editor.duplicateShapes = function (shapes, offset) {
+		if (editor.isIn('select.translating')) return duplicate.call(editor, shapes, offset)
+		return takeBackOnLockedStage(editor, 'duplicate', () => duplicate.call(editor, shapes, offset))
+	}
+	return () => {
+		editor.duplicateShapes = duplicate
+	}
+}
+
+/**
+ * Runs `add` (which adds shapes to the current page); if one of the shapes it added (counting
+ * only their tops: a shape inside another added one moves with it) landed on a locked stage,
+ * undoes all of it and says why.
+ */
+function takeBackOnLockedStage(editor: Editor, name: string, add: () => void): Editor {
+	if (editor.getIsReadonly()) {
+		add()
+		return editor
+	}
+	const before = new Set(editor.getCurrentPageShapeIds())
+	const mark = editor.markHistoryStoppingPoint(name)
+	add()
+	const added = editor.getCurrentPageShapes().filter((shape) => !before.has(shape.id))
+	const addedIds = new Set<string>(added.map((shape) => shape.id))
+	const stage = added
+		.filter((shape) => !addedIds.has(shape.parentId))
+		.map((shape) => landedOnLockedStage(editor, shape))
+		.find((found) => found !== null)
+	if (stage) {
+		editor.bailToMark(mark)
+		noticeLockedStage(editor, stage, NOTHING_ADDED)
+	}
+	return editor
 }
 
 /** The locked stage that one of the shapes being moved was dragged onto, if any. */

@@ -305,9 +305,37 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 		}, pasteAt)
 		await notice.filter({ hasText: 'Nothing can be added to it.' }).waitFor()
 		expect(await shapeCount()).toBe(before)
+		await notice.getByRole('button', { name: 'Close' }).click()
+		await notice.waitFor({ state: 'detached' })
+
+		// Ctrl+D puts the copy beside the original: for a card just left of the locked stage,
+		// inside the stage. It is taken back too (duplicating in the open still works).
 		await page.evaluate(() => {
-			window.editor!.selectNone()
+			const editor = window.editor!
+			editor.createShape({
+				id: 'shape:left' as never,
+				type: 'milestone',
+				x: -230,
+				y: 100,
+				props: { title: 'Left of the stage' },
+			})
+			editor.select('shape:left' as never)
 		})
+		await page.keyboard.press('Control+d')
+		await notice.filter({ hasText: 'Nothing can be added to it.' }).waitFor()
+		expect(await shapeCount()).toBe(before + 1)
+		await page.evaluate(() => {
+			window.editor!.select('shape:outside' as never)
+		})
+		await page.keyboard.press('Control+d')
+		await eventually(shapeCount, (n) => n === before + 2, 'a duplicate in the open is kept')
+		await page.evaluate(() => {
+			const editor = window.editor!
+			editor.deleteShapes(editor.getSelectedShapeIds())
+			editor.deleteShape('shape:left' as never)
+			editor.selectNone()
+		})
+		expect(await shapeCount()).toBe(before)
 	})
 
 	it('unlocks the stage for everyone, after which the other page can move it', async () => {
