@@ -60,7 +60,7 @@ type Translating = StateNode & { isCreating?: boolean }
 /**
  * Puts back what is dropped on a locked stage (tldraw's own cancel of the drag, as Escape does: the
  * shapes return to where the drag began, with nothing left in the history), and says why. A shape
- * being created by a drag is left alone: putting it back would delete it.
+ * being created by the drag (one dragged from the toolbar) is not added at all.
  */
 function guardDrop(editor: Editor): () => void {
 	const translating = editor.getStateDescendant<Translating>('select.translating')
@@ -71,10 +71,17 @@ function guardDrop(editor: Editor): () => void {
 	const dropOr =
 		<I extends TLEventInfo>(drop: (info: I) => void) =>
 		(info: I) => {
-			const stage = translating.isCreating ? null : lockedStageUnderMovedShapes(editor)
+			const stage = lockedStageUnderMovedShapes(editor)
 			if (!stage) return drop.call(translating, info)
+			// Cancelling puts moved shapes back, and takes a shape being created (dragged from
+			// the toolbar, or drawn and dragged) out again: nothing is added to the stage.
+			const creating = translating.isCreating
 			cancel.call(translating, info as never)
-			noticeLockedStage(editor, stage, 'What you moved there was put back where it was.')
+			noticeLockedStage(
+				editor,
+				stage,
+				creating ? NOTHING_ADDED : 'What you moved there was put back where it was.'
+			)
 		}
 	translating.onPointerUp = dropOr(up)
 	translating.onComplete = dropOr(complete)

@@ -336,6 +336,23 @@ describe('locking a stage', { timeout: 120_000 }, () => {
 			editor.selectNone()
 		})
 		expect(await shapeCount()).toBe(before)
+		await notice.getByRole('button', { name: 'Close' }).click()
+		await notice.waitFor({ state: 'detached' })
+
+		// A text box dragged from the toolbar and dropped on the locked stage is not added.
+		const button = await page.getByTestId('tools.text').boundingBox()
+		const drop = await screenOf(page, { x: 350, y: 360 })
+		await page.mouse.move(button!.x + button!.width / 2, button!.y + button!.height / 2)
+		await page.mouse.down()
+		for (let step = 1; step <= 10; step++) {
+			await page.mouse.move(
+				button!.x + ((drop.x - button!.x) * step) / 10,
+				button!.y + ((drop.y - button!.y) * step) / 10
+			)
+		}
+		await page.mouse.up()
+		await notice.filter({ hasText: 'Nothing can be added to it.' }).waitFor()
+		expect(await shapeCount()).toBe(before)
 	})
 
 	it('unlocks the stage for everyone, after which the other page can move it', async () => {
