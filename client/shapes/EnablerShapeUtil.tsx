@@ -80,7 +80,7 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 							className="dm-title"
 							room={enablerTitleRoom(w, h)}
 						/>
-						<div className="dm-meta-row">
+						<div className="dm-meta-row dm-how-row">
 							<span className="dm-how" data-empty={how === '' ? 'true' : undefined}>
 								{how === '' ? 'How?' : how}
 							</span>

@@ -87,10 +87,10 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 			{title}
 			{svgRow(
 				editor,
-				rowItem(how, 'How?', '#4b5563'),
+				rowItem(how, 'How?', '#4b5563', 13),
 				{
 					text: neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`,
-					style: { fontSize: 14, color: '#374151' },
+					style: { fontSize: 13, color: '#374151' },
 					fixed: true,
 				},
 				left,

@@ -12,10 +12,15 @@ export interface RowItem {
 const GAP = 8
 
 /** A meta-row item: `value`, or `whenEmpty` in red italics (`[data-empty]`) when it is empty. */
-export function rowItem(value: string, whenEmpty: string, colour = '#374151'): RowItem {
+export function rowItem(
+	value: string,
+	whenEmpty: string,
+	colour = '#374151',
+	fontSize = 14
+): RowItem {
 	return value === ''
-		? { text: whenEmpty, style: { fontSize: 14, fontStyle: 'italic', color: '#b91c1c' } }
-		: { text: value, style: { fontSize: 14, color: colour } }
+		? { text: whenEmpty, style: { fontSize, fontStyle: 'italic', color: '#b91c1c' } }
+		: { text: value, style: { fontSize, color: colour } }
 }
 
 /**

@@ -201,8 +201,8 @@ describe('two people in one map', () => {
 					props: {
 						service: 'legal',
 						contribution: 'Data-sharing agreement signed',
-						how: 'Approval',
-						neededBy: '2026-02-28',
+						how: 'System change',
+						neededBy: '2026-09-30',
 					},
 				},
 				{
@@ -331,10 +331,11 @@ describe('two people in one map', () => {
 					// team, is never cut on a card of the default size ("Priya (C…" was all a
 					// milestone showed beside its due date, "Unblo…" all a blocker showed beside its
 					// kind), nor is a blocker's severity and kind ("High · System change") or an
-					// enabler's service ("PROCURE…" beside its "Requested" pill).
+					// enabler's service ("PROCURE…" beside its "Requested" pill), nor a short "how"
+					// beside a long date ("System ch…" beside "By 30 Sep 2026").
 					ownerWhole: [
 						...card.querySelectorAll<HTMLElement>(
-							'.dm-owner, .dm-hazard-band .dm-kind, .dm-service'
+							'.dm-owner, .dm-hazard-band .dm-kind, .dm-service, .dm-how'
 						),
 					].every((text) => text.scrollWidth <= text.clientWidth),
 				}
