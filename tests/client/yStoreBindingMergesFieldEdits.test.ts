@@ -1,9 +1,4 @@
-import {
-	createTLStore,
-	defaultBindingUtils,
-	type TLRecord,
-	type TLStore,
-} from 'tldraw'
+import { createTLStore, defaultBindingUtils, type TLRecord, type TLStore } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mapShapeUtils } from '../../client/shapes/customShapeUtils'
