@@ -155,6 +155,22 @@ export async function viewLinkFrom(page: Page, timeoutMs = 15_000): Promise<stri
 	return viewUrl
 }
 
+/** Alice, in a browser of her own, connected to one new map on a fresh relay. */
+export async function aliceInANewMap(): Promise<{
+	relay: Relay
+	browser: Browser
+	url: string
+	alice: TrackedPage
+}> {
+	const relay = await startRelayWithClient()
+	const browser = await launchBrowser()
+	const alice = await openPage(browser)
+	const url = `${relay.url}/r/${newRoomId()}`
+	await joinMap(alice, url, 'Alice')
+	await waitForConnected(alice.page)
+	return { relay, browser, url, alice }
+}
+
 /** Alice and Bob, each in their own browser context, connected to one new map on a fresh relay. */
 export async function aliceAndBobInOneRoom(): Promise<{
 	relay: Relay

@@ -1,12 +1,9 @@
 import type { Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newRoomId } from '../../shared/roomId'
 import {
+	aliceInANewMap,
 	eventually,
 	joinMap,
-	launchBrowser,
-	openPage,
-	startRelayWithClient,
 	waitForConnected,
 	type TrackedPage,
 } from './browserHelpers'
@@ -54,12 +51,10 @@ describe('cards are drawn in the app’s own font', () => {
 	const released = new Promise<void>((resolve) => (release = resolve))
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		const browser = await launchBrowser()
-		mapUrl = `${relay.url}/r/${newRoomId()}`
-		alice = await openPage(browser)
-		await joinMap(alice, mapUrl, 'Alice')
-		await waitForConnected(alice.page)
+		const room = await aliceInANewMap()
+		mapUrl = room.url
+		alice = room.alice
+		const browser = room.browser
 		await drawSampleMap(alice.page)
 
 		// Bob's network is slow to bring the bold face of the font: the map reaches him first.

@@ -1,15 +1,6 @@
 import type { Page } from 'playwright-core'
-import { newRoomId } from '../../shared/roomId'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-	joinMap,
-	launchBrowser,
-	openPage,
-	screenshotPath,
-	startRelayWithClient,
-	waitForConnected,
-	type TrackedPage,
-} from './browserHelpers'
+import { aliceInANewMap, screenshotPath, type TrackedPage } from './browserHelpers'
 import {
 	backgroundLuminance,
 	contrastFailures,
@@ -40,11 +31,7 @@ describe('dark mode', { timeout: 90_000 }, () => {
 	let alice: TrackedPage
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		const browser = await launchBrowser()
-		alice = await openPage(browser)
-		await joinMap(alice, `${relay.url}/r/${newRoomId()}`, 'Alice')
-		await waitForConnected(alice.page)
+		alice = (await aliceInANewMap()).alice
 		// Milestones, enablers and blockers, with problems (missing owners, a blocker unresolved).
 		await drawSampleMap(alice.page)
 		await alice.page

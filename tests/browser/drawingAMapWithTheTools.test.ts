@@ -1,16 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newRoomId } from '../../shared/roomId'
-import {
-	joinMap,
-	launchBrowser,
-	openPage,
-	screenshotPath,
-	shapeProps,
-	startRelayWithClient,
-	waitForConnected,
-	type TrackedPage,
-} from './browserHelpers'
+import { aliceInANewMap, screenshotPath, shapeProps, type TrackedPage } from './browserHelpers'
 
 /** The id and on-screen centre of the only shape of `type` on the page. */
 async function onlyShape(page: Page, type: string) {
@@ -33,10 +23,7 @@ describe('drawing a map with the tools', () => {
 	let alice: TrackedPage
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		alice = await openPage(await launchBrowser())
-		await joinMap(alice, `${relay.url}/r/${newRoomId()}`, 'Alice')
-		await waitForConnected(alice.page)
+		alice = (await aliceInANewMap()).alice
 	})
 
 	it('adds a named stage with the S key', async () => {

@@ -1,16 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newRoomId } from '../../shared/roomId'
-import {
-	artifactsDir,
-	joinMap,
-	launchBrowser,
-	openPage,
-	startRelayWithClient,
-	waitForConnected,
-	type TrackedPage,
-} from './browserHelpers'
+import { aliceInANewMap, artifactsDir, type TrackedPage } from './browserHelpers'
 import { downloadFrom, drawSampleMap, openExportMenu } from './exportMenuHelpers'
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -20,11 +11,9 @@ describe('the map as a picture', () => {
 	let origin: string
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		origin = relay.url
-		alice = await openPage(await launchBrowser())
-		await joinMap(alice, `${relay.url}/r/${newRoomId()}`, 'Alice')
-		await waitForConnected(alice.page)
+		const room = await aliceInANewMap()
+		origin = room.relay.url
+		alice = room.alice
 	})
 
 	it('says there is nothing to draw while the map is empty', async () => {

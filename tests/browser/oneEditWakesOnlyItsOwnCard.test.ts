@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newRoomId } from '../../shared/roomId'
-import {
-	joinMap,
-	launchBrowser,
-	openPage,
-	startRelayWithClient,
-	waitForConnected,
-} from './browserHelpers'
+import { aliceInANewMap } from './browserHelpers'
 import { drawSampleMap } from './exportMenuHelpers'
 
 interface Wakes {
@@ -74,12 +67,7 @@ describe('an edit to one card wakes that card, not every card on the map', () =>
 	let page: Page
 
 	beforeAll(async () => {
-		const relay = await startRelayWithClient()
-		const browser = await launchBrowser()
-		const alice = await openPage(browser)
-		page = alice.page
-		await joinMap(alice, `${relay.url}/r/${newRoomId()}`, 'Alice')
-		await waitForConnected(page)
+		page = (await aliceInANewMap()).alice.page
 		await drawSampleMap(page)
 	})
 
