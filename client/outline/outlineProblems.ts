@@ -66,12 +66,13 @@ class CanvasProblems {
 		this.typed = new Map()
 		transact(() => {
 			for (const [id, problem] of problems) {
+				// A shape not in the store (yet) is looked up again next time.
 				let typed = wasTyped.get(id)
 				if (typed === undefined) {
 					const shape = editor.store.unsafeGetWithoutCapture(id as TLShapeId)
-					typed = isTypedShapeType(shape?.type)
-					if (shape) this.typed.set(id, typed)
-				} else this.typed.set(id, typed)
+					if (shape) typed = isTypedShapeType(shape.type)
+				}
+				if (typed !== undefined) this.typed.set(id, typed)
 				if (!typed) others.set(id, problem)
 				const ring = this.rings.get(id)
 				if (ring) ring.set(labelOf(problem))
