@@ -9,6 +9,7 @@ import {
 	type Editor,
 	type TLComponents,
 } from 'tldraw'
+import { patchEditor } from '../editor/patchEditor'
 import { LockedStageBadges } from '../facilitate/LockedStageBadges'
 import { guardLockedStages } from '../facilitate/guardLockedStages'
 import { applyPendingTemplate } from '../home/pendingTemplate'
@@ -32,6 +33,9 @@ import { placeInitialView } from './placeInitialView'
 import { RoomSidebar } from './RoomSidebar'
 import { saveSidebarTab, savedSidebarTab, type SidebarTab } from './sidebarTab'
 import type { RoomSession } from './RoomSession'
+
+// Before any editor exists: see patchEditor.
+patchEditor()
 
 // Fonts, icons and translations are bundled and served by the app itself: no CDN requests.
 const assetUrls = getAssetUrlsByImport()

@@ -9,6 +9,7 @@ import {
 	type TLStore,
 } from 'tldraw'
 import * as Y from 'yjs'
+import { BindingsByShape } from '../editor/BindingsByShape'
 import { mapShapeUtils } from '../shapes/customShapeUtils'
 import { bindPresence } from '../sync/bindPresence'
 import { deviceKeyOf, DocPersister, type DeviceLoadResult } from '../sync/persistDoc'
@@ -45,6 +46,8 @@ export class RoomSession {
 			bindingUtils: defaultBindingUtils,
 			collaboration: { status: this.online, mode },
 		})
+		// Before any record is loaded: arrows then depend on their own bindings (see patchEditor).
+		BindingsByShape.track(this.store)
 		this.binding = new YStoreBinding(this.store, this.doc, { canWrite: kind === 'edit' })
 		this.persister = new DocPersister(deviceKeyOf(kind, roomId), this.doc)
 	}
