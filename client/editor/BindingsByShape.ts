@@ -65,12 +65,20 @@ export class BindingsByShape {
 
 	/** The bindings from or to a shape (the same array until one of them changes). */
 	get(shapeId: string): readonly TLBinding[] {
+		return this.atomOf(shapeId).get()
+	}
+
+	/**
+	 * A shape's atom, made empty if it has none yet. Made empty, then set: a transaction that sets
+	 * it and is rolled back restores it to empty.
+	 */
+	private atomOf(shapeId: string): Atom<readonly TLBinding[]> {
 		let shapeAtom = this.atoms.get(shapeId)
 		if (!shapeAtom) {
 			shapeAtom = atom(`bindings of ${shapeId}`, none)
 			this.atoms.set(shapeId, shapeAtom)
 		}
-		return shapeAtom.get()
+		return shapeAtom
 	}
 
 	private apply(diff: RecordsDiff<TLRecord>): void {
@@ -81,12 +89,8 @@ export class BindingsByShape {
 		for (const id in diff.updated) {
 			const [before, after] = diff.updated[id as keyof typeof diff.updated]!
 			if (before.typeName !== 'binding' || after.typeName !== 'binding') continue
-			if (before.fromId !== after.fromId || before.toId !== after.toId) {
-				this.remove(before)
-				this.put(after)
-			} else {
-				this.put(after)
-			}
+			if (before.fromId !== after.fromId || before.toId !== after.toId) this.remove(before)
+			this.put(after)
 		}
 		for (const id in diff.added) {
 			const record = diff.added[id as keyof typeof diff.added]!
@@ -101,18 +105,13 @@ export class BindingsByShape {
 	}
 
 	private putFor(shapeId: string, binding: TLBinding): void {
-		let shapeAtom = this.atoms.get(shapeId)
-		const list = shapeAtom?.__unsafe__getWithoutCapture() ?? none
+		const shapeAtom = this.atomOf(shapeId)
+		const list = shapeAtom.__unsafe__getWithoutCapture()
 		const at = list.findIndex((b) => b.id === binding.id)
 		if (at >= 0 && list[at] === binding) return
 		const next = list.slice()
 		if (at >= 0) next[at] = binding
 		else next.push(binding)
-		if (!shapeAtom) {
-			// Made empty, then set: a transaction that is rolled back then restores it to empty.
-			shapeAtom = atom(`bindings of ${shapeId}`, none)
-			this.atoms.set(shapeId, shapeAtom)
-		}
 		shapeAtom.set(next)
 	}
 
