@@ -178,14 +178,9 @@ export async function aliceAndBobInOneRoom(): Promise<{
 	alice: TrackedPage
 	bob: TrackedPage
 }> {
-	const relay = await startRelayWithClient()
-	const browser = await launchBrowser()
-	const alice = await openPage(browser)
+	const { relay, browser, url, alice } = await aliceInANewMap()
 	const bob = await openPage(browser)
-	const url = `${relay.url}/r/${newRoomId()}`
-	await joinMap(alice, url, 'Alice')
 	await joinMap(bob, url, 'Bob')
-	await waitForConnected(alice.page)
 	await waitForConnected(bob.page)
 	return { relay, url, alice, bob }
 }
