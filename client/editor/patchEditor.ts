@@ -1,16 +1,22 @@
 import { Editor, type TLBinding, type TLShape, type TLShapeId } from 'tldraw'
 import { BindingsByShape } from './BindingsByShape'
 import { efficientZoomLevel } from './efficientZoomLevel'
+import { stableRenderingShapes } from './stableRenderingShapes'
 
 let patched = false
 
 /**
- * Two of tldraw's editor methods, read so that one edit wakes only what it changes. In tldraw
- * 5.4.2 both derive from the store's whole history, so on a 5,000-shape map with 1,666 arrows one
- * title typed on a card woke about 6,700 effects and took about 25 ms, against about 10 ms
- * without them (see BindingsByShape and efficientZoomLevel). Patched on the class, before any
- * editor draws a shape: the effects that read these methods keep what they depended on when they
- * first ran. Stores that BindingsByShape does not track keep tldraw's own index.
+ * Three of tldraw's editor methods, read so that one change wakes only what it changes.
+ * - `getBindingsInvolvingShape` and `getEfficientZoomLevel`: in tldraw 5.4.2 both derive from the
+ *   store's whole history, so on a 5,000-shape map with 1,666 arrows one title typed on a card woke
+ *   about 6,700 effects and took about 25 ms, against about 10 ms without them (see BindingsByShape
+ *   and efficientZoomLevel).
+ * - `getRenderingShapes`: the canvas's list of shapes stays the same array while shapes only move,
+ *   so a peer dragging cards does not make the canvas walk every shape on the page at each step
+ *   (see stableRenderingShapes).
+ * Patched on the class, before any editor draws a shape: the effects that read these methods keep
+ * what they depended on when they first ran. Stores that BindingsByShape does not track keep
+ * tldraw's own index.
  */
 export function patchEditor(): void {
 	if (patched) return
@@ -29,5 +35,9 @@ export function patchEditor(): void {
 	} as Editor['getBindingsInvolvingShape']
 	proto.getEfficientZoomLevel = function (this: Editor) {
 		return efficientZoomLevel(this)
+	}
+	const ownRenderingShapes = proto.getRenderingShapes
+	proto.getRenderingShapes = function (this: Editor) {
+		return stableRenderingShapes(this, ownRenderingShapes.call(this))
 	}
 }
