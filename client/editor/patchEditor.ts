@@ -1,7 +1,7 @@
 import { Editor, type TLBinding, type TLShape, type TLShapeId } from 'tldraw'
 import { BindingsByShape } from './BindingsByShape'
 import { efficientZoomLevel } from './efficientZoomLevel'
-import { stableRenderingShapes } from './stableRenderingShapes'
+import { renderingShapesByLayout } from './renderingShapesByLayout'
 
 let patched = false
 
@@ -11,12 +11,12 @@ let patched = false
  *   store's whole history, so on a 5,000-shape map with 1,666 arrows one title typed on a card woke
  *   about 6,700 effects and took about 25 ms, against about 10 ms without them (see BindingsByShape
  *   and efficientZoomLevel).
- * - `getRenderingShapes`: the canvas's list of shapes stays the same array while shapes only move,
- *   so a peer dragging cards does not make the canvas walk every shape on the page at each step
- *   (see stableRenderingShapes).
+ * - `getRenderingShapes`: the canvas's list of shapes is made again only when the map's make-up
+ *   changes, not while cards are dragged about, so a peer dragging cards does not make every
+ *   participant walk every shape on the page at each step (see renderingShapesByLayout).
  * Patched on the class, before any editor draws a shape: the effects that read these methods keep
- * what they depended on when they first ran. Stores that BindingsByShape does not track keep
- * tldraw's own index.
+ * what they depended on when they first ran. Stores that BindingsByShape and ShapeLayout do not
+ * track keep tldraw's own ways.
  */
 export function patchEditor(): void {
 	if (patched) return
@@ -38,6 +38,6 @@ export function patchEditor(): void {
 	}
 	const ownRenderingShapes = proto.getRenderingShapes
 	proto.getRenderingShapes = function (this: Editor) {
-		return stableRenderingShapes(this, ownRenderingShapes.call(this))
+		return renderingShapesByLayout(this) ?? ownRenderingShapes.call(this)
 	}
 }

@@ -10,6 +10,7 @@ import {
 } from 'tldraw'
 import * as Y from 'yjs'
 import { BindingsByShape } from '../editor/BindingsByShape'
+import { ShapeLayout } from '../editor/ShapeLayout'
 import { mapShapeUtils } from '../shapes/customShapeUtils'
 import { bindPresence } from '../sync/bindPresence'
 import { deviceKeyOf, DocPersister, type DeviceLoadResult } from '../sync/persistDoc'
@@ -48,6 +49,7 @@ export class RoomSession {
 		})
 		// Before any record is loaded: arrows then depend on their own bindings (see patchEditor).
 		BindingsByShape.track(this.store)
+		ShapeLayout.track(this.store)
 		this.binding = new YStoreBinding(this.store, this.doc, { canWrite: kind === 'edit' })
 		this.persister = new DocPersister(deviceKeyOf(kind, roomId), this.doc)
 	}

@@ -5,7 +5,7 @@ import { aliceAndBobInOneRoom } from './browserHelpers'
 import { drawSampleMap } from './exportMenuHelpers'
 
 /**
- * client/editor/stableRenderingShapes.ts: while cards only move, the canvas keeps its list of
+ * client/editor/renderingShapesByLayout.ts: while cards only move, the canvas keeps its list of
  * shapes (tldraw's would be new after every change, and the canvas would walk all of them), and
  * the moved cards still go where they are on screen, in the mover's page and in a peer's.
  */
