@@ -6,6 +6,7 @@ import {
 	type TLRenderingShape,
 } from 'tldraw'
 import { ShapeLayout } from './ShapeLayout'
+import { SortedById } from './SortedById'
 
 const listByEditor = new WeakMap<Editor, Computed<TLRenderingShape[]>>()
 
@@ -13,8 +14,6 @@ const listByEditor = new WeakMap<Editor, Computed<TLRenderingShape[]>>()
 interface WithUnorderedRenderingShapes {
 	getUnorderedRenderingShapes(useEditorState: boolean): TLRenderingShape[]
 }
-
-const byId = (a: TLRenderingShape, b: TLRenderingShape) => (a.id > b.id ? 1 : -1)
 
 /**
  * The canvas's list of shapes (tldraw's `getRenderingShapes`: every shape on the current page
@@ -37,12 +36,13 @@ export function renderingShapesByLayout(editor: Editor): TLRenderingShape[] | un
 	if (!list) {
 		const layout = ShapeLayout.of(editor.store)
 		if (!layout) return undefined
+		const walk = editor as unknown as WithUnorderedRenderingShapes
+		const sorted = new SortedById<TLRenderingShape>()
 		list = computed('rendering shapes by layout', () => {
 			layout.get()
 			editor.getCurrentPageId()
 			editor.getErasingShapeIds()
-			const walk = editor as unknown as WithUnorderedRenderingShapes
-			return unsafe__withoutCapture(() => walk.getUnorderedRenderingShapes(true).sort(byId))
+			return sorted.of(unsafe__withoutCapture(() => walk.getUnorderedRenderingShapes(true)))
 		})
 		listByEditor.set(editor, list)
 	}
