@@ -6,6 +6,7 @@ import {
 	type TLRecord,
 	type TLStore,
 } from 'tldraw'
+import { followStoreHistory } from './followStoreHistory'
 
 const none: readonly TLBinding[] = Object.freeze([])
 const tracked = new WeakMap<TLStore, BindingsByShape>()
@@ -52,15 +53,7 @@ export class BindingsByShape {
 		}
 		for (const [id, bindings] of lists) this.atoms.set(id, atom(`bindings of ${id}`, bindings))
 
-		// Every put and remove sets the history atom with the change's diff (a rolled-back
-		// transaction sets it without one: the atoms below are rolled back by the transaction).
-		const history = store.history
-		const set = history.set
-		history.set = (value, diff) => {
-			const result = set.call(history, value, diff)
-			if (diff) this.apply(diff)
-			return result
-		}
+		followStoreHistory(store, (diff) => this.apply(diff))
 	}
 
 	/** The bindings from or to a shape (the same array until one of them changes). */

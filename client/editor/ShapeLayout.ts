@@ -1,4 +1,5 @@
 import { atom, type Atom, type RecordsDiff, type TLRecord, type TLStore } from 'tldraw'
+import { followStoreHistory } from './followStoreHistory'
 
 const tracked = new WeakMap<TLStore, ShapeLayout>()
 
@@ -31,15 +32,9 @@ export class ShapeLayout {
 	}
 
 	private constructor(store: TLStore) {
-		const history = store.history
-		const set = history.set
-		history.set = (value, diff) => {
-			const result = set.call(history, value, diff)
-			if (diff && changesLayout(diff)) {
-				this.version.set(this.version.__unsafe__getWithoutCapture() + 1)
-			}
-			return result
-		}
+		followStoreHistory(store, (diff) => {
+			if (changesLayout(diff)) this.version.set(this.version.__unsafe__getWithoutCapture() + 1)
+		})
 	}
 
 	/** The current version (read it to depend on it). */
