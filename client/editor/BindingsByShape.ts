@@ -7,9 +7,9 @@ import {
 	type TLStore,
 } from 'tldraw'
 import { followStoreHistory } from './followStoreHistory'
+import { PerStore } from './PerStore'
 
 const none: readonly TLBinding[] = Object.freeze([])
-const tracked = new WeakMap<TLStore, BindingsByShape>()
 
 /**
  * The bindings that involve each shape (from it or to it), one atom per shape, kept in step with
@@ -28,19 +28,16 @@ const tracked = new WeakMap<TLStore, BindingsByShape>()
 export class BindingsByShape {
 	private readonly atoms = new Map<string, Atom<readonly TLBinding[]>>()
 
+	private static readonly stores = new PerStore((store) => new BindingsByShape(store))
+
 	/** Starts tracking a store's bindings (once per store); reads go through `of`. */
 	static track(store: TLStore): BindingsByShape {
-		let index = tracked.get(store)
-		if (!index) {
-			index = new BindingsByShape(store)
-			tracked.set(store, index)
-		}
-		return index
+		return BindingsByShape.stores.track(store)
 	}
 
 	/** The index of a tracked store, if it is tracked. */
 	static of(store: TLStore): BindingsByShape | undefined {
-		return tracked.get(store)
+		return BindingsByShape.stores.of(store)
 	}
 
 	private constructor(store: TLStore) {

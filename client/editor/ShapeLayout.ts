@@ -1,7 +1,6 @@
 import { atom, type Atom, type RecordsDiff, type TLRecord, type TLStore } from 'tldraw'
 import { followStoreHistory } from './followStoreHistory'
-
-const tracked = new WeakMap<TLStore, ShapeLayout>()
+import { PerStore } from './PerStore'
 
 /**
  * A number that changes whenever shapes change in any way but where they are: a shape added or
@@ -16,19 +15,16 @@ const tracked = new WeakMap<TLStore, ShapeLayout>()
 export class ShapeLayout {
 	private readonly version: Atom<number> = atom('shape layout', 0)
 
+	private static readonly stores = new PerStore((store) => new ShapeLayout(store))
+
 	/** Starts following a store's shapes (once per store); reads go through `of`. */
 	static track(store: TLStore): ShapeLayout {
-		let layout = tracked.get(store)
-		if (!layout) {
-			layout = new ShapeLayout(store)
-			tracked.set(store, layout)
-		}
-		return layout
+		return ShapeLayout.stores.track(store)
 	}
 
 	/** The layout of a tracked store, if it is tracked. */
 	static of(store: TLStore): ShapeLayout | undefined {
-		return tracked.get(store)
+		return ShapeLayout.stores.of(store)
 	}
 
 	private constructor(store: TLStore) {
@@ -44,8 +40,9 @@ export class ShapeLayout {
 }
 
 function changesLayout(diff: RecordsDiff<TLRecord>): boolean {
-	for (const id in diff.added)
+	for (const id in diff.added) {
 		if (diff.added[id as keyof typeof diff.added]!.typeName === 'shape') return true
+	}
 	for (const id in diff.removed) {
 		if (diff.removed[id as keyof typeof diff.removed]!.typeName === 'shape') return true
 	}
