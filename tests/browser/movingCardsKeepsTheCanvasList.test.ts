@@ -211,4 +211,45 @@ describe('moving cards keeps the canvas list, and the cards go where they are', 
 		)
 		await expectDrawnWhereItIs(bob, 'shape:added-card')
 	})
+
+	it('follows a change of page, and cards being erased', async () => {
+		const drawnCards = () =>
+			alice.evaluate(
+				() => document.querySelectorAll('.tl-shape[data-shape-type="milestone"]').length
+			)
+		expect(await drawnCards()).toBeGreaterThan(3)
+		await alice.evaluate(() => {
+			const editor = window.editor!
+			editor.createPage({ id: 'page:second' as never, name: 'Second' })
+			editor.setCurrentPage('page:second' as never)
+			editor.createShape({
+				id: 'shape:on-second' as TLShapeId,
+				type: 'milestone',
+				x: 0,
+				y: 0,
+				props: { title: 'On the second page' },
+			})
+		})
+		await eventually(async () => expect(await drawnCards()).toBe(1))
+		expect((await placeOf(alice, 'shape:on-second')).text).toContain('On the second page')
+		await alice.evaluate(() => {
+			window.editor!.setCurrentPage('page:page' as never)
+		})
+		await eventually(async () => expect(await drawnCards()).toBeGreaterThan(3))
+
+		const opacity = () =>
+			alice.evaluate(
+				(id) =>
+					(document.querySelector(`.tl-shape[data-shape-id="${id}"]`) as HTMLElement).style.opacity,
+				cards[0]
+			)
+		await alice.evaluate((id) => {
+			window.editor!.setErasingShapes([id as TLShapeId])
+		}, cards[0])
+		await eventually(async () => expect(Number(await opacity())).toBeLessThan(0.5))
+		await alice.evaluate(() => {
+			window.editor!.setErasingShapes([])
+		})
+		await eventually(async () => expect(Number(await opacity())).toBe(1))
+	})
 })
