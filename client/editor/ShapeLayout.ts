@@ -54,7 +54,7 @@ function changesLayout(diff: RecordsDiff<TLRecord>): boolean {
 }
 
 /** True when two versions of a record differ in `x` and `y` at most. */
-export function sameButPlace(a: object, b: object): boolean {
+function sameButPlace(a: object, b: object): boolean {
 	const keys = Object.keys(b)
 	if (Object.keys(a).length !== keys.length) return false
 	for (const key of keys) {

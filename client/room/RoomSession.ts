@@ -47,7 +47,8 @@ export class RoomSession {
 			bindingUtils: defaultBindingUtils,
 			collaboration: { status: this.online, mode },
 		})
-		// Before any record is loaded: arrows then depend on their own bindings (see patchEditor).
+		// Before any record is loaded: arrows then depend on their own bindings, and the canvas's
+		// list of shapes on the map's make-up, not on where cards are (see patchEditor).
 		BindingsByShape.track(this.store)
 		ShapeLayout.track(this.store)
 		this.binding = new YStoreBinding(this.store, this.doc, { canWrite: kind === 'edit' })
