@@ -12,6 +12,8 @@ export interface SvgTextStyle {
 	/** CSS `letter-spacing`, such as `0.06em`. */
 	letterSpacing?: string
 	decoration?: 'line-through'
+	/** CSS `font-family`; the cards' font unless given. */
+	fontFamily?: string
 }
 
 export interface SvgTextBlock {
@@ -26,7 +28,8 @@ export interface SvgTextBlock {
  * `text` laid out by the browser as it lays it out on the canvas (tldraw's text measurer, which
  * renders it in a hidden element and reads where each word lands), then drawn as SVG text: wrapped
  * at `width`, at most `maxLines` lines, the last cut with an ellipsis when there is more. `x` is
- * the left edge (or the right edge when `align` is `end`), `y` the top of the first line.
+ * the left edge (the right edge when `align` is `end`; with `middle`, each line is centred in
+ * `width` from `x`), `y` the top of the first line.
  */
 export function svgText(
 	editor: Editor,
@@ -35,8 +38,9 @@ export function svgText(
 	y: number,
 	width: number,
 	style: SvgTextStyle,
-	{ maxLines = 1, align = 'start' }: { maxLines?: number; align?: 'start' | 'end' } = {}
+	{ maxLines = 1, align = 'start' }: { maxLines?: number; align?: 'start' | 'middle' | 'end' } = {}
 ): SvgTextBlock {
+	const fontFamily = style.fontFamily ?? CARD_FONT
 	const lineHeight = style.lineHeight ?? 1.25
 	const linePx = Math.round(style.fontSize * lineHeight)
 	const opts = (overflow: TLMeasureTextSpanOpts['overflow']): TLMeasureTextSpanOpts => ({
@@ -46,13 +50,13 @@ export function svgText(
 		padding: 0,
 		fontSize: style.fontSize,
 		fontWeight: String(style.fontWeight ?? 400),
-		fontFamily: CARD_FONT,
+		fontFamily,
 		fontStyle: style.fontStyle ?? 'normal',
 		lineHeight,
-		textAlign: 'start',
+		textAlign: align === 'middle' ? 'middle' : 'start',
 		otherStyles: style.letterSpacing ? { 'letter-spacing': style.letterSpacing } : undefined,
 	})
-	const key = `${width}|${maxLines}|${style.fontSize}|${style.fontWeight}|${style.fontStyle}|${style.letterSpacing}|${text}`
+	const key = `${fontFamily}|${align === 'middle'}|${width}|${maxLines}|${style.fontSize}|${style.fontWeight}|${style.fontStyle}|${style.letterSpacing}|${text}`
 	let lines = measured.get(key)
 	if (!lines) {
 		lines = layOut(editor, text, maxLines, opts)
@@ -70,7 +74,7 @@ export function svgText(
 	const left = align === 'end' ? x - textWidth : x
 	const element = (
 		<text
-			fontFamily={CARD_FONT}
+			fontFamily={fontFamily}
 			fontSize={style.fontSize}
 			fontWeight={style.fontWeight ?? 400}
 			fontStyle={style.fontStyle ?? 'normal'}

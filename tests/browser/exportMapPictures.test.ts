@@ -107,11 +107,68 @@ describe('the map as a picture', () => {
 		expect(svg).toMatch(/@font-face\s*{\s*font-family: "tldraw_sans";[^}]*font-weight: bold;/)
 		expect(svg).toContain(`font-family="'tldraw_sans'`)
 		expect(svg).not.toMatch(/url\(["']?https?:/)
+		// Nothing is HTML in a <foreignObject> (which slide decks and Inkscape do not show): the
+		// sample map's arrow label is SVG text too, in the label's own font.
+		expect(svg).not.toContain('<foreignObject')
+		expect(squash(parsed.text)).toContain(squash('before the survey data is shared'))
+		expect(svg).toContain(`font-family="'tldraw_draw'`)
 		const offOrigin = alice.requests
 			.slice(requestsBefore)
 			.filter((url) => !url.startsWith(origin) && !url.startsWith(origin.replace('http', 'ws')))
 			.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'))
 		expect(offOrigin).toEqual([])
+		expect(alice.errors).toEqual([])
+	})
+
+	it("writes an arrow's label as SVG text: each paragraph on lines of its own", async () => {
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			const arrow = editor
+				.getCurrentPageShapes()
+				.find((s) => s.type === 'arrow' && JSON.stringify(s.props).indexOf('"text"') < 0)!
+			const paragraph = (text: string) => ({
+				type: 'paragraph',
+				content: [{ type: 'text', text }],
+			})
+			editor.updateShape({
+				id: arrow.id,
+				type: 'arrow',
+				props: {
+					richText: {
+						type: 'doc',
+						content: [
+							paragraph('needs the budget line signed off by finance before procurement'),
+							paragraph('Q3'),
+						],
+					},
+				},
+			})
+		})
+		const file = await downloadFrom(alice.page, 'SVG image')
+		const svg = file.bytes.toString('utf8')
+		const label = await alice.page.evaluate((text) => {
+			const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+			// The label's lines, as drawn (not the outline under them), with where they sit.
+			const lines = [...doc.querySelectorAll('tspan')]
+				.filter((t) => !t.closest('[aria-hidden="true"]'))
+				.map((t) => ({ text: t.textContent ?? '', y: Number(t.getAttribute('y')) }))
+			const start = lines.findIndex((l) => l.text.startsWith('needs the'))
+			return lines.slice(start, start + 4)
+		}, svg)
+		expect(svg).not.toContain('<foreignObject')
+		// The long paragraph wraps within the label, and "Q3" starts a line of its own under it.
+		const words = label.map((l) => l.text.trim())
+		const q3 = words.indexOf('Q3')
+		expect(q3).toBeGreaterThanOrEqual(2)
+		expect(words.slice(0, q3).join(' ')).toBe(
+			'needs the budget line signed off by finance before procurement'
+		)
+		// One line under the other, a line's height apart: the paragraphs neither overlap nor
+		// leave a gap.
+		const ys = label.slice(0, q3 + 1).map((l) => l.y)
+		const step = ys[1]! - ys[0]!
+		expect(step).toBeGreaterThan(10)
+		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeCloseTo(step, 0)
 		expect(alice.errors).toEqual([])
 	})
 })
