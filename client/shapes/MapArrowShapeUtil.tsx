@@ -13,6 +13,7 @@ import {
 	type RichTextSVGProps,
 	type SvgExportContext,
 	type TLArrowShape,
+	type TLRichText,
 } from 'tldraw'
 import { richTextToPlain } from '../../shared/model/richTextToPlain'
 import { svgText } from './svgText'
@@ -40,17 +41,21 @@ export class MapArrowShapeUtil extends ArrowShapeUtil {
 }
 
 /**
- * A label's text, each paragraph wrapped and centred in the label's box as the canvas shows it,
- * and the whole block centred in the box's height. Written twice: first as an outline in the
+ * A label's text, each paragraph wrapped and centred in the label's box as the canvas shows it
+ * (an empty one as a blank line), and the whole block centred in the box's height. Written twice: first as an outline in the
  * page's colour (as tldraw's text outline keeps other lines from running through the words), then
  * the text itself.
  */
 function arrowLabelSvg(editor: Editor, label: RichTextSVGProps, background: string): ReactElement {
 	const { bounds, fontSize, fontFamily, lineHeight, labelColor } = label
-	const paragraphs = richTextToPlain(label.richText).split('\n')
 	const style = { fontSize, fontFamily, lineHeight, color: labelColor }
 	let height = 0
-	const blocks = paragraphs.map((paragraph, i) => {
+	const blocks = paragraphsOf(label.richText).map((paragraph, i) => {
+		// An empty paragraph is a blank line on the canvas, and tldraw's box has room for it.
+		if (paragraph === '') {
+			height += Math.round(fontSize * lineHeight)
+			return null
+		}
 		const block = svgText(editor, paragraph, bounds.minX, height, bounds.w, style, {
 			maxLines: 1000,
 			align: 'middle',
@@ -74,4 +79,10 @@ function arrowLabelSvg(editor: Editor, label: RichTextSVGProps, background: stri
 			<g>{blocks}</g>
 		</g>
 	)
+}
+
+/** A label's lines as the canvas breaks them: one or more for each block, `""` for an empty one. */
+function paragraphsOf(richText: TLRichText): string[] {
+	const blocks: unknown[] = Array.isArray(richText.content) ? richText.content : []
+	return blocks.flatMap((block) => richTextToPlain({ type: 'doc', content: [block] }).split('\n'))
 }

@@ -120,16 +120,16 @@ describe('the map as a picture', () => {
 		expect(alice.errors).toEqual([])
 	})
 
-	it("writes an arrow's label as SVG text: each paragraph on lines of its own", async () => {
+	it("writes an arrow's label as SVG text: each paragraph on lines of its own, a blank one too", async () => {
 		await alice.page.evaluate(() => {
 			const editor = window.editor!
 			const arrow = editor
 				.getCurrentPageShapes()
 				.find((s) => s.type === 'arrow' && JSON.stringify(s.props).indexOf('"text"') < 0)!
-			const paragraph = (text: string) => ({
-				type: 'paragraph',
-				content: [{ type: 'text', text }],
-			})
+			const paragraph = (text: string) =>
+				text === ''
+					? { type: 'paragraph' }
+					: { type: 'paragraph', content: [{ type: 'text', text }] }
 			editor.updateShape({
 				id: arrow.id,
 				type: 'arrow',
@@ -138,6 +138,7 @@ describe('the map as a picture', () => {
 						type: 'doc',
 						content: [
 							paragraph('needs the budget line signed off by finance before procurement'),
+							paragraph(''),
 							paragraph('Q3'),
 						],
 					},
@@ -156,19 +157,20 @@ describe('the map as a picture', () => {
 			return lines.slice(start, start + 4)
 		}, svg)
 		expect(svg).not.toContain('<foreignObject')
-		// The long paragraph wraps within the label, and "Q3" starts a line of its own under it.
+		// The long paragraph wraps within the label, and "Q3" has a line of its own under it.
 		const words = label.map((l) => l.text.trim())
 		const q3 = words.indexOf('Q3')
 		expect(q3).toBeGreaterThanOrEqual(2)
 		expect(words.slice(0, q3).join(' ')).toBe(
 			'needs the budget line signed off by finance before procurement'
 		)
-		// One line under the other, a line's height apart: the paragraphs neither overlap nor
-		// leave a gap.
+		// The long paragraph's lines a line's height apart, then the blank line, then "Q3": as the
+		// canvas lays them out, in the box tldraw made for all three.
 		const ys = label.slice(0, q3 + 1).map((l) => l.y)
 		const step = ys[1]! - ys[0]!
 		expect(step).toBeGreaterThan(10)
-		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeCloseTo(step, 0)
+		for (let i = 1; i < q3; i++) expect(ys[i]! - ys[i - 1]!).toBeCloseTo(step, 0)
+		expect(ys[q3]! - ys[q3 - 1]!).toBeCloseTo(2 * step, 0)
 		expect(alice.errors).toEqual([])
 	})
 })
