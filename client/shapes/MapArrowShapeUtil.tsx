@@ -42,9 +42,9 @@ export class MapArrowShapeUtil extends ArrowShapeUtil {
 
 /**
  * A label's text, each paragraph wrapped and centred in the label's box as the canvas shows it
- * (an empty one as a blank line), and the whole block centred in the box's height. Written twice: first as an outline in the
- * page's colour (as tldraw's text outline keeps other lines from running through the words), then
- * the text itself.
+ * (an empty one as a blank line), and the whole block centred in the box's height. Written twice:
+ * first as an outline in the page's colour (as tldraw's text outline keeps other lines from
+ * running through the words), then the text itself.
  */
 function arrowLabelSvg(editor: Editor, label: RichTextSVGProps, background: string): ReactElement {
 	const { bounds, fontSize, fontFamily, lineHeight, labelColor } = label
