@@ -28,8 +28,8 @@ export interface SvgTextBlock {
  * `text` laid out by the browser as it lays it out on the canvas (tldraw's text measurer, which
  * renders it in a hidden element and reads where each word lands), then drawn as SVG text: wrapped
  * at `width`, at most `maxLines` lines, the last cut with an ellipsis when there is more. `x` is
- * the left edge (the right edge when `align` is `end`; with `middle`, each line is centred in
- * `width` from `x`), `y` the top of the first line.
+ * where each line starts (`start`), is centred (`middle`) or ends (`end`), `y` the top of the
+ * first line.
  */
 export function svgText(
 	editor: Editor,
@@ -53,10 +53,10 @@ export function svgText(
 		fontFamily,
 		fontStyle: style.fontStyle ?? 'normal',
 		lineHeight,
-		textAlign: align === 'middle' ? 'middle' : 'start',
+		textAlign: 'start',
 		otherStyles: style.letterSpacing ? { 'letter-spacing': style.letterSpacing } : undefined,
 	})
-	const key = `${fontFamily}|${align === 'middle'}|${width}|${maxLines}|${style.fontSize}|${style.fontWeight}|${style.fontStyle}|${style.letterSpacing}|${text}`
+	const key = `${fontFamily}|${width}|${maxLines}|${style.fontSize}|${style.fontWeight}|${style.fontStyle}|${style.letterSpacing}|${text}`
 	let lines = measured.get(key)
 	if (!lines) {
 		lines = layOut(editor, text, maxLines, opts)
@@ -71,7 +71,10 @@ export function svgText(
 		textWidth = Math.max(textWidth, end.x + end.w)
 	}
 	textWidth = Math.min(textWidth, width)
-	const left = align === 'end' ? x - textWidth : x
+	const lineX = (line: Line) =>
+		align === 'start'
+			? x + line[0]!.box.x
+			: x - (align === 'end' ? 1 : 0.5) * Math.min(inkWidth(line), width)
 	const element = (
 		<text
 			fontFamily={fontFamily}
@@ -83,12 +86,7 @@ export function svgText(
 			textDecoration={style.decoration}
 		>
 			{lines.map((line, i) => (
-				<tspan
-					key={i}
-					x={left + line[0]!.box.x}
-					y={y + i * linePx + linePx / 2}
-					dominantBaseline="central"
-				>
+				<tspan key={i} x={lineX(line)} y={y + i * linePx + linePx / 2} dominantBaseline="central">
 					{/* Spaces where lines break are kept, so the text reads whole when copied. */}
 					{line.map((span) => span.text).join('')}
 				</tspan>
@@ -99,6 +97,14 @@ export function svgText(
 }
 
 type Line = { text: string; box: BoxModel }[]
+
+/** A line's width without the spaces it ends with (kept where it breaks: they take no room). */
+function inkWidth(line: Line): number {
+	let last = line.length - 1
+	while (last > 0 && line[last]!.text.trim() === '') last--
+	const end = line[last]!.box
+	return end.x + end.w - line[0]!.box.x
+}
 
 /**
  * Lines measured before, by text, width and style: a map repeats the same labels ("MILESTONE",

@@ -173,4 +173,37 @@ describe('the map as a picture', () => {
 		expect(ys[q3]! - ys[q3 - 1]!).toBeCloseTo(2 * step, 0)
 		expect(alice.errors).toEqual([])
 	})
+
+	it("writes the words of tldraw's text, note and geo shapes as SVG text too", async () => {
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			const doc = (text: string) => ({
+				type: 'doc',
+				content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+			})
+			editor.createShapes([
+				{ type: 'text', x: 0, y: -600, props: { richText: doc('Agree owners before lunch') } },
+				{ type: 'note', x: 400, y: -600, props: { richText: doc('Ask legal early') } },
+				{
+					type: 'geo',
+					x: 800,
+					y: -600,
+					props: { w: 300, h: 160, richText: doc('Outcome: warmer homes') },
+				},
+			] as never)
+		})
+		const file = await downloadFrom(alice.page, 'SVG image')
+		const svg = file.bytes.toString('utf8')
+		const text = await alice.page.evaluate(
+			(source) =>
+				new DOMParser().parseFromString(source, 'image/svg+xml').documentElement.textContent ?? '',
+			svg
+		)
+		expect(svg).not.toContain('<foreignObject')
+		const squash = (words: string) => words.replace(/\s+/g, '')
+		for (const words of ['Agree owners before lunch', 'Ask legal early', 'Outcome: warmer homes']) {
+			expect(squash(text)).toContain(squash(words))
+		}
+		expect(alice.errors).toEqual([])
+	})
 })
