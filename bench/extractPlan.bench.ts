@@ -1,5 +1,6 @@
 import { extractPlan } from '../shared/model/extractPlan'
 import { restoreRecords } from '../shared/model/restoreRecords'
+import { extractionFloor } from './extractionFloor'
 import { generateMap } from './generateMap'
 
 // `npm run bench`: full extraction (restore + extract) on generated maps, median of many runs.
@@ -26,7 +27,9 @@ function measure(run: () => void, minRuns: number, minMs: number): number[] {
 console.log(
 	`extractPlan benchmark (node ${process.version}, ${sizes.join(' / ')} typed shapes, 10 stages, ~1 arrow each)`
 )
-console.log('shapes   records   full extraction (median / p90)   extract only (median)')
+console.log(
+	'shapes   records   full extraction (median / p90)   extract only (median)   floor (median)'
+)
 /** One table row: size, records, full extraction median / p90, then `last` (a column or a note). */
 function row(size: number, records: unknown[], full: number[], last: string): void {
 	const sorted = [...full].sort((a, b) => a - b)
@@ -45,13 +48,21 @@ function mapRecords(size: number, shuffled = false): unknown[] {
 }
 
 const medians = new Map<number, number>()
+const floors = new Map<number, number>()
 for (const size of sizes) {
 	const records = mapRecords(size)
 	const full = measure(() => extractPlan(records, { today }), 15, 2000)
 	const restored = restoreRecords(records)
 	const only = measure(() => extractPlan(restored, { today }), 15, 1000)
+	const floor = median(measure(() => extractionFloor(records as never), 15, 1000))
 	medians.set(size, median(full))
-	row(size, records, full, `${median(only).toFixed(2)} ms`)
+	floors.set(size, floor)
+	row(
+		size,
+		records,
+		full,
+		`${median(only).toFixed(2).padStart(8)} ms            ${floor.toFixed(2).padStart(8)} ms`
+	)
 }
 // The same 5,000-shape map with its records in random order, as tldraw writes a .tldr file: the
 // generated order (stage by stage, each arrow beside its bindings) is kinder to the cache.
@@ -72,3 +83,38 @@ console.log(
 console.log(
 	`budget: 20,000 shapes <= 5 x the 5,000 figure: ${m20 <= 5 * m5 ? 'met' : 'MISSED'} (${(m20 / m5).toFixed(2)} x)`
 )
+// The floor (bench/extractionFloor.ts) is work every extraction does; what extraction does beyond
+// it is per shape, so it grows at least 4 x from 5,000 to 20,000 shapes. A run meeting both budgets
+// needs T5 <= 10 ms and F20 + 4 (T5 - F5) <= 5 T5, so some T5 meets them only if
+// F20 - 4 F5 <= 10 ms. The two floors are measured alternately, run by run, so that both see
+// the machine in the same state (its speed drifts by half within minutes).
+{
+	const small = mapRecords(5000) as never
+	const large = mapRecords(20_000) as never
+	for (let i = 0; i < 5; i++) {
+		extractionFloor(small)
+		extractionFloor(large)
+	}
+	const slacks: number[] = []
+	const smallTimes: number[] = []
+	const largeTimes: number[] = []
+	for (let round = 0; round < 41; round++) {
+		const t0 = performance.now()
+		extractionFloor(small)
+		const t1 = performance.now()
+		extractionFloor(large)
+		const t2 = performance.now()
+		smallTimes.push(t1 - t0)
+		largeTimes.push(t2 - t1)
+		slacks.push(t2 - t1 - 4 * (t1 - t0))
+	}
+	const slack = median(slacks)
+	const over = slacks.filter((s) => s > 10).length
+	console.log(
+		`floor, alternating (41 rounds): 5,000 shapes ${median(smallTimes).toFixed(2)} ms, 20,000 shapes ${median(largeTimes).toFixed(2)} ms; ` +
+			`F20 - 4 F5 median ${slack.toFixed(2)} ms, over 10 ms in ${over} of 41 rounds: ` +
+			(slack > 10
+				? 'no extraction that does at least the floor can meet both budgets on this machine now'
+				: 'the floor leaves room for both budgets on this machine now')
+	)
+}
