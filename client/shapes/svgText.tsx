@@ -28,8 +28,7 @@ export interface SvgTextBlock {
  * `text` laid out by the browser as it lays it out on the canvas (tldraw's text measurer, which
  * renders it in a hidden element and reads where each word lands), then drawn as SVG text: wrapped
  * at `width`, at most `maxLines` lines, the last cut with an ellipsis when there is more. `x` is
- * where each line starts (`start`), is centred (`middle`) or ends (`end`), `y` the top of the
- * first line.
+ * where each line starts (`start`) or ends (`end`), `y` the top of the first line.
  */
 export function svgText(
 	editor: Editor,
@@ -38,7 +37,7 @@ export function svgText(
 	y: number,
 	width: number,
 	style: SvgTextStyle,
-	{ maxLines = 1, align = 'start' }: { maxLines?: number; align?: 'start' | 'middle' | 'end' } = {}
+	{ maxLines = 1, align = 'start' }: { maxLines?: number; align?: 'start' | 'end' } = {}
 ): SvgTextBlock {
 	const fontFamily = style.fontFamily ?? CARD_FONT
 	const lineHeight = style.lineHeight ?? 1.25
@@ -72,9 +71,7 @@ export function svgText(
 	}
 	textWidth = Math.min(textWidth, width)
 	const lineX = (line: Line) =>
-		align === 'start'
-			? x + line[0]!.box.x
-			: x - (align === 'end' ? 1 : 0.5) * Math.min(inkWidth(line), width)
+		align === 'start' ? x + line[0]!.box.x : x - Math.min(inkWidth(line), width)
 	const element = (
 		<text
 			fontFamily={fontFamily}

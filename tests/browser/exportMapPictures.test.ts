@@ -206,4 +206,105 @@ describe('the map as a picture', () => {
 		}
 		expect(alice.errors).toEqual([])
 	})
+
+	it('keeps bullets, numbers, bold, italic, code and links in exported labels', async () => {
+		// A sticky note's list was exported as bare lines, and bold or italic words as plain ones.
+		await alice.page.evaluate(() => {
+			const editor = window.editor!
+			const text = (value: string, ...marks: string[]) => ({
+				type: 'text',
+				text: value,
+				...(marks.length > 0 ? { marks: marks.map((type) => ({ type })) } : {}),
+			})
+			const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content })
+			const item = (...content: unknown[]) => ({
+				type: 'listItem',
+				content: [paragraph(...content)],
+			})
+			editor.createShapes([
+				{
+					type: 'note',
+					x: 0,
+					y: -1200,
+					props: {
+						richText: {
+							type: 'doc',
+							content: [
+								paragraph(text('Before the '), text('workshop', 'bold')),
+								{
+									type: 'bulletList',
+									content: [
+										item(text('ask '), text('legal', 'italic'), text(' early')),
+										item(text('book the room')),
+									],
+								},
+								{
+									type: 'orderedList',
+									content: [item(text('stages')), item(text('owners', 'code'))],
+								},
+							],
+						},
+					},
+				},
+				{
+					// Right-to-left words, centred: each line starts at its leftmost letter.
+					type: 'geo',
+					x: 400,
+					y: -1200,
+					props: {
+						w: 260,
+						h: 200,
+						richText: {
+							type: 'doc',
+							content: [paragraph(text('مرحبا بالعالم هذا نص عربي طويل يلتف على عدة أسطر'))],
+						},
+					},
+				},
+			] as never)
+		})
+		const file = await downloadFrom(alice.page, 'SVG image')
+		const svg = file.bytes.toString('utf8')
+		expect(svg).not.toContain('<foreignObject')
+		const runs = await alice.page.evaluate((source) => {
+			const doc = new DOMParser().parseFromString(source, 'image/svg+xml')
+			return [...doc.querySelectorAll('tspan')]
+				.filter((t) => !t.closest('[aria-hidden="true"]'))
+				.map((t) => ({
+					text: (t.textContent ?? '').trim(),
+					x: Number(t.getAttribute('x')),
+					y: Number(t.getAttribute('y')),
+					anchor: t.getAttribute('text-anchor'),
+					weight: t.getAttribute('font-weight'),
+					style: t.getAttribute('font-style'),
+					family: t.getAttribute('font-family'),
+				}))
+		}, svg)
+		const run = (text: string) => runs.find((r) => r.text === text)!
+		expect(run('workshop').weight).toBe('700')
+		expect(run('Before the').weight).toBeNull()
+		expect(run('legal').style).toBe('italic')
+		expect(run('owners').family).toMatch(/mono/i)
+		// Each item has its marker on its first line, ending before the item's words.
+		for (const [marker, words] of [
+			['•', 'ask'],
+			['•', 'book'],
+			['1.', 'stages'],
+			['2.', 'owners'],
+		] as const) {
+			const first = runs.find((r) => r.text === words || r.text.startsWith(`${words} `))
+			expect(first, `the line starting "${words}"`).toBeDefined()
+			const drawn = runs.find((r) => r.text === marker && Math.abs(r.y - first!.y) < 1)
+			expect(drawn, `${marker} beside "${words}"`).toBeDefined()
+			expect(drawn!.anchor).toBe('end')
+			expect(drawn!.x).toBeLessThan(first!.x)
+		}
+		// The centred Arabic paragraph wraps; its shortest line starts furthest right, as a
+		// centred line does (drawn from its first letter, the rightmost, it would start left of
+		// the others).
+		const arabic = runs.filter((r) => /[\u0600-\u06ff]/.test(r.text))
+		expect(arabic.length).toBeGreaterThanOrEqual(2)
+		const byLength = [...arabic].sort((a, b) => a.text.length - b.text.length)
+		expect(byLength[0]!.x).toBeGreaterThan(byLength[byLength.length - 1]!.x + 20)
+		expect(alice.errors).toEqual([])
+	})
 })

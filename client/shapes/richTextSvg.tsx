@@ -1,0 +1,229 @@
+import { Fragment, type ReactElement } from 'react'
+import { renderHtmlFromRichText, type Editor, type RichTextSVGProps } from 'tldraw'
+
+/** A piece of one line in one style, where the browser put it (relative to the label's text box). */
+interface Run {
+	text: string
+	x: number
+	/** The middle of the line box the run sits in. */
+	y: number
+	fontSize: number
+	fontWeight: string
+	fontStyle: string
+	/** Set when the run's font is not the label's (code). */
+	fontFamily?: string
+	underline: boolean
+	/** Set for a link: tldraw draws links in its primary colour. */
+	color?: string
+	/** A highlight's colour, with the run's width, for a box behind it. */
+	highlight?: { color: string; width: number; height: number }
+}
+
+/** A list item's bullet or number, drawn where the browser draws it: just before the item. */
+interface Marker {
+	text: string
+	/** The item's first run: the marker ends a space's width before it, on its line. */
+	run: Run
+}
+
+/**
+ * A tldraw label's rich text as SVG text, laid out by the browser exactly as the canvas lays it
+ * out: the label's HTML (tldraw's own, from the rich text) goes into a hidden box of the label's
+ * width, font and alignment, and each run of text is drawn where the browser put it, in its own
+ * weight, style and font, so bold, italic, code, links and highlights keep their look. Lists keep
+ * their bullets and numbers; paragraphs, blank lines and headings keep their places. The text is
+ * placed at the top, middle or bottom of the label's box as tldraw places it. Drawn twice when the
+ * label has tldraw's text outline: first as an outline in the page's colour (which keeps other
+ * lines from running through the words), then the text itself.
+ */
+export function richTextSvg(
+	editor: Editor,
+	label: RichTextSVGProps,
+	background: string
+): ReactElement {
+	const { bounds, fontSize, fontFamily, labelColor, padding } = label
+	const width = Math.max(1, bounds.w - 2 * padding)
+	const { runs, markers, height } = layOut(editor, label, width)
+	const room = bounds.h - 2 * padding
+	const top =
+		bounds.minY +
+		padding +
+		(label.verticalAlign === 'start'
+			? 0
+			: label.verticalAlign === 'end'
+				? room - height
+				: (room - height) / 2)
+	// A highlight is drawn without the outline, as tldraw draws it (no text shadow on a mark).
+	const words = (outline: boolean) => (
+		<>
+			{runs.map((run, i) =>
+				outline && run.highlight ? null : (
+					<tspan
+						key={i}
+						x={run.x}
+						y={run.y}
+						fontSize={run.fontSize === fontSize ? undefined : run.fontSize}
+						fontWeight={run.fontWeight === '400' ? undefined : run.fontWeight}
+						fontStyle={run.fontStyle === 'normal' ? undefined : run.fontStyle}
+						fontFamily={run.fontFamily}
+						fill={run.color}
+						textDecoration={run.underline ? 'underline' : undefined}
+					>
+						{run.text}
+					</tspan>
+				)
+			)}
+			{markers.map((marker, i) => (
+				<tspan key={`m${i}`} x={marker.run.x - 0.3 * fontSize} y={marker.run.y} textAnchor="end">
+					{marker.text}
+				</tspan>
+			))}
+		</>
+	)
+	const text = (outline: boolean) => (
+		<text
+			fontFamily={fontFamily}
+			fontSize={fontSize}
+			fill={labelColor}
+			dominantBaseline="central"
+			// The browser's spaces, kept: where a line breaks, and any it laid out in a row.
+			xmlSpace="preserve"
+			{...(outline
+				? {
+						stroke: background,
+						strokeWidth: Math.max(2, fontSize / 8),
+						strokeLinejoin: 'round' as const,
+						'aria-hidden': true,
+					}
+				: {})}
+		>
+			{words(outline)}
+		</text>
+	)
+	const left = bounds.minX + padding
+	return (
+		<g transform={`translate(${left}, ${top})`}>
+			{runs.map((run, i) =>
+				run.highlight ? (
+					<rect
+						key={i}
+						x={run.x}
+						y={run.y - run.highlight.height / 2}
+						width={run.highlight.width}
+						height={run.highlight.height}
+						rx={2}
+						fill={run.highlight.color}
+					/>
+				) : (
+					<Fragment key={i} />
+				)
+			)}
+			{label.showTextOutline === false ? null : text(true)}
+			{text(false)}
+		</g>
+	)
+}
+
+/** Lays the label's HTML out in a hidden box in the editor's container and reads where it went. */
+function layOut(editor: Editor, label: RichTextSVGProps, width: number) {
+	const container = editor.getContainer()
+	const doc = container.ownerDocument
+	const box = doc.createElement('div')
+	box.className = 'tl-rich-text'
+	box.setAttribute('aria-hidden', 'true')
+	Object.assign(box.style, {
+		position: 'absolute',
+		left: '0',
+		top: '0',
+		visibility: 'hidden',
+		pointerEvents: 'none',
+		width: `${width}px`,
+		fontFamily: label.fontFamily,
+		fontSize: `${label.fontSize}px`,
+		lineHeight: `${Math.round(label.fontSize * label.lineHeight)}px`,
+		textAlign: label.textAlign,
+		overflowWrap: 'break-word',
+		wordWrap: 'break-word',
+		whiteSpace: 'pre-wrap',
+		tabSize: 'var(--tl-tab-size, 2)',
+	})
+	box.style.setProperty('--tl-rich-text-heading-line-height', String(label.lineHeight))
+	// tldraw's own HTML for the label, as its canvas and its <foreignObject> show it.
+	box.innerHTML = renderHtmlFromRichText(editor, label.richText)
+	container.appendChild(box)
+	try {
+		const origin = box.getBoundingClientRect()
+		const boxFont = getComputedStyle(box).fontFamily
+		return { ...readRuns(box, origin, boxFont), height: origin.height }
+	} finally {
+		box.remove()
+	}
+}
+
+function readRuns(box: HTMLElement, origin: DOMRect, boxFont: string) {
+	const runs: Run[] = []
+	const markers: Marker[] = []
+	const range = box.ownerDocument.createRange()
+	const walker = box.ownerDocument.createTreeWalker(box, NodeFilter.SHOW_TEXT)
+	const itemsMarked = new Set<Element>()
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const text = node.textContent ?? ''
+		const parent = node.parentElement!
+		const style = getComputedStyle(parent)
+		const link = parent.closest('a')
+		const mark = parent.closest('mark')
+		let run: Run | null = null
+		let runTop = 0
+		let right = 0
+		let offset = 0
+		for (const char of text) {
+			range.setStart(node, offset)
+			range.setEnd(node, offset + char.length)
+			offset += char.length
+			const rects = range.getClientRects()
+			const rect = rects[rects.length - 1]
+			if (!rect) continue
+			// A new line starts lower down; characters of one line share a top.
+			if (!run || Math.abs(rect.top - runTop) > 0.5) {
+				if (run) runs.push(run)
+				runTop = rect.top
+				run = {
+					text: '',
+					x: rect.left - origin.left,
+					y: rect.top - origin.top + rect.height / 2,
+					fontSize: parseFloat(style.fontSize),
+					fontWeight: String(style.fontWeight),
+					fontStyle: style.fontStyle,
+					fontFamily: style.fontFamily === boxFont ? undefined : style.fontFamily,
+					underline: style.textDecorationLine.includes('underline'),
+					color: link ? style.color : undefined,
+					highlight: mark
+						? { color: getComputedStyle(mark).backgroundColor, width: 0, height: rect.height }
+						: undefined,
+				}
+				right = run.x
+				const item = parent.closest('li')
+				if (item && !itemsMarked.has(item)) {
+					itemsMarked.add(item)
+					markers.push({ text: markerOf(item), run })
+				}
+			}
+			run.text += char
+			// Right-to-left text goes leftwards: the run starts where its leftmost character is.
+			run.x = Math.min(run.x, rect.left - origin.left)
+			right = Math.max(right, rect.right - origin.left)
+			if (run.highlight) run.highlight.width = right - run.x
+		}
+		if (run) runs.push(run)
+	}
+	return { runs, markers }
+}
+
+/** `•` for an item of a bulleted list, its number and a full stop for a numbered one. */
+function markerOf(item: Element): string {
+	const list = item.parentElement
+	if (list?.tagName !== 'OL') return '•'
+	const start = Number(list.getAttribute('start') ?? 1)
+	const index = [...list.children].filter((child) => child.tagName === 'LI').indexOf(item)
+	return `${(Number.isFinite(start) ? start : 1) + index}.`
+}
