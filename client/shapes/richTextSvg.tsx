@@ -1,5 +1,6 @@
 import { Fragment, type ReactElement } from 'react'
 import { renderHtmlFromRichText, type Editor, type RichTextSVGProps } from 'tldraw'
+import { lineExtent, type LinePart } from './lineExtent'
 
 /** A piece of one line in one style, where the browser put it (relative to the label's text box). */
 interface Run {
@@ -173,8 +174,14 @@ function readRuns(box: HTMLElement, origin: DOMRect, boxFont: string) {
 		const link = parent.closest('a')
 		const mark = parent.closest('mark')
 		let run: Run | null = null
-		let runTop = 0
-		let right = 0
+		let parts: LinePart[] = []
+		const close = () => {
+			if (!run) return
+			const { left, right } = lineExtent(parts)
+			run.x = left
+			if (run.highlight) run.highlight.width = right - left
+			runs.push(run)
+		}
 		let offset = 0
 		for (const char of text) {
 			range.setStart(node, offset)
@@ -184,13 +191,14 @@ function readRuns(box: HTMLElement, origin: DOMRect, boxFont: string) {
 			const rect = rects[rects.length - 1]
 			if (!rect) continue
 			// A new line starts lower down; characters of one line share a top.
-			if (!run || Math.abs(rect.top - runTop) > 0.5) {
-				if (run) runs.push(run)
-				runTop = rect.top
+			const top = rect.top - origin.top
+			if (!run || Math.abs(top + rect.height / 2 - run.y) > 0.5) {
+				close()
+				parts = []
 				run = {
 					text: '',
-					x: rect.left - origin.left,
-					y: rect.top - origin.top + rect.height / 2,
+					x: 0,
+					y: top + rect.height / 2,
 					fontSize: parseFloat(style.fontSize),
 					fontWeight: String(style.fontWeight),
 					fontStyle: style.fontStyle,
@@ -201,7 +209,6 @@ function readRuns(box: HTMLElement, origin: DOMRect, boxFont: string) {
 						? { color: getComputedStyle(mark).backgroundColor, width: 0, height: rect.height }
 						: undefined,
 				}
-				right = run.x
 				const item = parent.closest('li')
 				if (item && !itemsMarked.has(item)) {
 					itemsMarked.add(item)
@@ -209,12 +216,13 @@ function readRuns(box: HTMLElement, origin: DOMRect, boxFont: string) {
 				}
 			}
 			run.text += char
-			// Right-to-left text goes leftwards: the run starts where its leftmost character is.
-			run.x = Math.min(run.x, rect.left - origin.left)
-			right = Math.max(right, rect.right - origin.left)
-			if (run.highlight) run.highlight.width = right - run.x
+			parts.push({
+				left: rect.left - origin.left,
+				right: rect.right - origin.left,
+				blank: char.trim() === '',
+			})
 		}
-		if (run) runs.push(run)
+		close()
 	}
 	return { runs, markers }
 }

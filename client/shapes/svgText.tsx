@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import type { BoxModel, Editor, TLMeasureTextSpanOpts } from 'tldraw'
 import { CARD_FONT, onCardFontLoaded } from './cardFont'
+import { lineExtent } from './lineExtent'
 
 export interface SvgTextStyle {
 	fontSize: number
@@ -65,13 +66,12 @@ export function svgText(
 	if (lines.length === 0) return { element: null, width: 0, height: 0 }
 
 	let textWidth = 0
-	for (const line of lines) {
-		const end = line[line.length - 1]!.box
-		textWidth = Math.max(textWidth, end.x + end.w)
-	}
+	for (const line of lines) textWidth = Math.max(textWidth, extentOf(line).right)
 	textWidth = Math.min(textWidth, width)
-	const lineX = (line: Line) =>
-		align === 'start' ? x + line[0]!.box.x : x - Math.min(inkWidth(line), width)
+	const lineX = (line: Line) => {
+		const { left, right } = extentOf(line)
+		return align === 'start' ? x + left : x - Math.min(right - left, width)
+	}
 	const element = (
 		<text
 			fontFamily={fontFamily}
@@ -95,12 +95,10 @@ export function svgText(
 
 type Line = { text: string; box: BoxModel }[]
 
-/** A line's width without the spaces it ends with (kept where it breaks: they take no room). */
-function inkWidth(line: Line): number {
-	let last = line.length - 1
-	while (last > 0 && line[last]!.text.trim() === '') last--
-	const end = line[last]!.box
-	return end.x + end.w - line[0]!.box.x
+function extentOf(line: Line): { left: number; right: number } {
+	return lineExtent(
+		line.map(({ text, box }) => ({ left: box.x, right: box.x + box.w, blank: text.trim() === '' }))
+	)
 }
 
 /**

@@ -207,6 +207,36 @@ describe('the map as a picture', () => {
 		expect(alice.errors).toEqual([])
 	})
 
+	it("starts a card's right-to-left title lines where the canvas does", async () => {
+		// Each line was drawn from its first word, which in Arabic is the rightmost: the title ran
+		// out of the card's right side.
+		await alice.page.evaluate(() => {
+			window.editor!.createShape({
+				type: 'milestone',
+				x: 0,
+				y: -1600,
+				props: { title: 'مرحبا بالعالم هذا نص عربي طويل', owner: 'Rana', due: '2031-05-01' },
+			} as never)
+		})
+		const file = await downloadFrom(alice.page, 'SVG image')
+		const lines = await alice.page.evaluate((source) => {
+			const doc = new DOMParser().parseFromString(source, 'image/svg+xml')
+			const due = [...doc.querySelectorAll('tspan')].find(
+				(t) => t.textContent === 'Due 1 May 2031'
+			)!
+			const card = due.closest('g[transform]')!
+			return [...card.querySelectorAll('tspan')].map((t) => ({
+				text: t.textContent ?? '',
+				x: Number(t.getAttribute('x')),
+			}))
+		}, file.bytes.toString('utf8'))
+		const due = lines.find((l) => l.text === 'Due 1 May 2031')!
+		const title = lines.filter((l) => /[\u0600-\u06ff]/.test(l.text))
+		expect(title.length).toBe(2)
+		for (const line of title) expect(line.x, line.text).toBeCloseTo(due.x, 0)
+		expect(alice.errors).toEqual([])
+	})
+
 	it('keeps bullets, numbers, bold, italic, code and links in exported labels', async () => {
 		// A sticky note's list was exported as bare lines, and bold or italic words as plain ones.
 		await alice.page.evaluate(() => {
