@@ -1,4 +1,4 @@
-import { Fragment, type ReactElement } from 'react'
+import type { ReactElement } from 'react'
 import { renderHtmlFromRichText, type Editor, type RichTextSVGProps } from 'tldraw'
 import { lineExtent, type LinePart } from './lineExtent'
 
@@ -115,9 +115,7 @@ export function richTextSvg(
 						rx={2}
 						fill={run.highlight.color}
 					/>
-				) : (
-					<Fragment key={i} />
-				)
+				) : null
 			)}
 			{label.showTextOutline === false ? null : text(true)}
 			{text(false)}

@@ -13,8 +13,6 @@ export interface SvgTextStyle {
 	/** CSS `letter-spacing`, such as `0.06em`. */
 	letterSpacing?: string
 	decoration?: 'line-through'
-	/** CSS `font-family`; the cards' font unless given. */
-	fontFamily?: string
 }
 
 export interface SvgTextBlock {
@@ -40,7 +38,6 @@ export function svgText(
 	style: SvgTextStyle,
 	{ maxLines = 1, align = 'start' }: { maxLines?: number; align?: 'start' | 'end' } = {}
 ): SvgTextBlock {
-	const fontFamily = style.fontFamily ?? CARD_FONT
 	const lineHeight = style.lineHeight ?? 1.25
 	const linePx = Math.round(style.fontSize * lineHeight)
 	const opts = (overflow: TLMeasureTextSpanOpts['overflow']): TLMeasureTextSpanOpts => ({
@@ -50,13 +47,13 @@ export function svgText(
 		padding: 0,
 		fontSize: style.fontSize,
 		fontWeight: String(style.fontWeight ?? 400),
-		fontFamily,
+		fontFamily: CARD_FONT,
 		fontStyle: style.fontStyle ?? 'normal',
 		lineHeight,
 		textAlign: 'start',
 		otherStyles: style.letterSpacing ? { 'letter-spacing': style.letterSpacing } : undefined,
 	})
-	const key = `${fontFamily}|${width}|${maxLines}|${style.fontSize}|${style.fontWeight}|${style.fontStyle}|${style.letterSpacing}|${text}`
+	const key = `${width}|${maxLines}|${style.fontSize}|${style.fontWeight}|${style.fontStyle}|${style.letterSpacing}|${text}`
 	let lines = measured.get(key)
 	if (!lines) {
 		lines = layOut(editor, text, maxLines, opts)
@@ -65,16 +62,17 @@ export function svgText(
 	}
 	if (lines.length === 0) return { element: null, width: 0, height: 0 }
 
+	const extents = lines.map(extentOf)
 	let textWidth = 0
-	for (const line of lines) textWidth = Math.max(textWidth, extentOf(line).right)
+	for (const { right } of extents) textWidth = Math.max(textWidth, right)
 	textWidth = Math.min(textWidth, width)
-	const lineX = (line: Line) => {
-		const { left, right } = extentOf(line)
+	const lineX = (i: number) => {
+		const { left, right } = extents[i]!
 		return align === 'start' ? x + left : x - Math.min(right - left, width)
 	}
 	const element = (
 		<text
-			fontFamily={fontFamily}
+			fontFamily={CARD_FONT}
 			fontSize={style.fontSize}
 			fontWeight={style.fontWeight ?? 400}
 			fontStyle={style.fontStyle ?? 'normal'}
@@ -83,7 +81,7 @@ export function svgText(
 			textDecoration={style.decoration}
 		>
 			{lines.map((line, i) => (
-				<tspan key={i} x={lineX(line)} y={y + i * linePx + linePx / 2} dominantBaseline="central">
+				<tspan key={i} x={lineX(i)} y={y + i * linePx + linePx / 2} dominantBaseline="central">
 					{/* Spaces where lines break are kept, so the text reads whole when copied. */}
 					{line.map((span) => span.text).join('')}
 				</tspan>
