@@ -4,6 +4,7 @@ import 'tldraw/tldraw.css'
 import { App } from './App'
 import { registerServiceWorker } from './pwa/registerServiceWorker'
 import { defaultToSystemScheme } from './ui/defaultToSystemScheme'
+import './shapes/cardColours.css'
 import './styles.css'
 
 defaultToSystemScheme()

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
+import { BaseBoxShapeUtil, HTMLContainer, type SvgExportContext } from 'tldraw'
 import { enablerPropsSchema } from '../../shared/schema/enablerProps'
 import { defaultPropsOf } from '../../shared/schema/typedShapes'
 import { boxIndicator } from './boxIndicator'
@@ -105,8 +105,8 @@ export class EnablerShapeUtil extends BaseBoxShapeUtil<EnablerShape> {
 	}
 
 	/** Drawn as SVG for PNG and SVG export (see enablerSvg.tsx). */
-	override toSvg(shape: EnablerShape) {
-		return enablerSvg(this.editor, shape)
+	override toSvg(shape: EnablerShape, ctx: SvgExportContext) {
+		return enablerSvg(this.editor, shape, ctx)
 	}
 
 	/** tldraw loads these before it draws the map, and embeds them in exported pictures. */

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
 import { blockerBandLabel } from './BlockerShapeUtil'
+import { cardColoursFor } from './cardColours'
 import { roundedPath } from './roundedPath'
 import type { BlockerShape } from './shapeTypes'
 import { stripePattern } from './stripePattern'
@@ -12,9 +13,9 @@ import { BODY_GAP, META_HEIGHT, blockerTitleRoom, shapeBody } from './shapeBody'
 
 /** Border and background by severity (styles.css, `.dm-blocker[data-severity]`). */
 const severityStyles = {
-	low: { border: '#fbbf24', background: '#fffbeb', width: 3 },
-	medium: { border: '#f97316', background: '#fff7ed', width: 3 },
-	high: { border: '#b91c1c', background: '#fef2f2', width: 4 },
+	low: { border: '#fbbf24', background: 'blockerLowBg', width: 3 },
+	medium: { border: '#f97316', background: 'blockerMediumBg', width: 3 },
+	high: { border: '#b91c1c', background: 'blockerHighBg', width: 4 },
 } as const
 
 const BAND_HEIGHT = Math.max(PILL_HEIGHT, 20) + 6
@@ -31,6 +32,7 @@ export function blockerSvg(
 ): ReactElement {
 	const { title, owner, severity, status, w, h } = shape.props
 	const look = severityStyles[severity]
+	const colours = cardColoursFor(ctx.isDarkMode)
 	const border = look.width
 	const resolved = status === 'resolved'
 	const inner = w - 2 * border
@@ -68,16 +70,28 @@ export function blockerSvg(
 		top: border + BAND_HEIGHT,
 		bottom: h - border,
 	})
-	const ownerItem = rowItem(owner, 'Nobody to unblock')
+	const ownerItem = rowItem(owner, 'Nobody to unblock', colours)
 	// Once resolved, a pill at the bottom row's right end says so; the name gives way to it.
 	const pill = resolved
-		? svgPill(editor, 'Resolved', 'resolved', left + width, metaTop + META_HEIGHT / 2, width / 2)
+		? svgPill(
+				editor,
+				'Resolved',
+				'resolved',
+				left + width,
+				metaTop + META_HEIGHT / 2,
+				width / 2,
+				colours
+			)
 		: null
 	const titleText = svgTitle(
 		editor,
-		{ text: title, placeholder: 'Double-click: what could delay us?' },
+		{
+			text: title,
+			placeholder: 'Double-click: what could delay us?',
+			placeholderColour: colours.placeholder,
+		},
 		{ left, top: titleTop, bottom: metaTop - BODY_GAP },
-		{ fontWeight: 700, color: '#111827', decoration: resolved ? 'line-through' : undefined },
+		{ fontWeight: 700, color: colours.text, decoration: resolved ? 'line-through' : undefined },
 		blockerTitleRoom(w, h, severity)
 	)
 	// The card's outline, drawn twice: its fill under the striped band, its border over it.
@@ -90,7 +104,7 @@ export function blockerSvg(
 	}
 	return (
 		<g opacity={resolved ? 0.6 : 1}>
-			<rect {...card} fill={look.background} />
+			<rect {...card} fill={colours[look.background]} />
 			<path d={roundedPath(border, border, inner, BAND_HEIGHT, 10 - border, 0)} fill={stripes} />
 			<line
 				x1={border}

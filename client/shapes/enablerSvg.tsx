@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
-import type { Editor } from 'tldraw'
+import type { Editor, SvgExportContext } from 'tldraw'
+import { cardColoursFor } from './cardColours'
 import { enablerStatusLabels, serviceLabels } from './EnablerShapeUtil'
 import { formatDate } from './formatDate'
 import { roundedPath } from './roundedPath'
@@ -32,9 +33,14 @@ const BAND_HEIGHT = PILL_HEIGHT + 2 * BAND_PAD_Y
  * with the service and status, what is needed, how and by when, and the contact when the card
  * has room), for PNG and SVG export.
  */
-export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
+export function enablerSvg(
+	editor: Editor,
+	shape: EnablerShape,
+	ctx: SvgExportContext
+): ReactElement {
 	const { service, contribution, how, neededBy, owner, status, w, h } = shape.props
 	const colour = serviceColours[service]
+	const colours = cardColoursFor(ctx.isDarkMode)
 	const inner = w - 2 * BORDER
 	const bandMiddle = BORDER + BAND_HEIGHT / 2
 	const pill = svgPill(
@@ -44,7 +50,8 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 		w - BORDER - 8,
 		bandMiddle,
 		(inner - 16) / 2,
-		'rgba(255, 255, 255, 0.9)'
+		colours,
+		colours.bandPillBg
 	)
 	const serviceText = svgText(
 		editor,
@@ -70,9 +77,13 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 	const howTop = contact ? metaTop - BODY_GAP - META_HEIGHT : metaTop
 	const title = svgTitle(
 		editor,
-		{ text: contribution, placeholder: 'Double-click: what do we need?' },
+		{
+			text: contribution,
+			placeholder: 'Double-click: what do we need?',
+			placeholderColour: colours.placeholder,
+		},
 		{ left, top: titleTop },
-		{ fontWeight: 700, color: '#111827' },
+		{ fontWeight: 700, color: colours.text },
 		enablerTitleRoom(w, h)
 	)
 	// Rounded 6 at the top and 10 at the bottom, as the card's border-radius.
@@ -80,17 +91,17 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 	const band = roundedPath(BORDER, BORDER, inner, BAND_HEIGHT, 6 - BORDER, 0)
 	return (
 		<g>
-			<path d={outline} fill="#ffffff" stroke={colour} strokeWidth={BORDER} />
+			<path d={outline} fill={colours.surface} stroke={colour} strokeWidth={BORDER} />
 			<path d={band} fill={colour} />
 			{serviceText.element}
 			{pill.element}
 			{title}
 			{svgRow(
 				editor,
-				rowItem(how, 'How?', '#4b5563', 13),
+				rowItem(how, 'How?', colours, colours.muted, 13),
 				{
 					text: neededBy === '' ? 'When?' : `By ${formatDate(neededBy)}`,
-					style: { fontSize: 13, color: '#374151' },
+					style: { fontSize: 13, color: colours.meta },
 					fixed: true,
 				},
 				left,
@@ -105,8 +116,8 @@ export function enablerSvg(editor: Editor, shape: EnablerShape): ReactElement {
 						metaTop,
 						width,
 						owner === ''
-							? { fontSize: 14, fontStyle: 'italic', color: '#6b7280' }
-							: { fontSize: 14, color: '#374151' }
+							? { fontSize: 14, fontStyle: 'italic', color: colours.unset }
+							: { fontSize: 14, color: colours.meta }
 					).element
 				: null}
 		</g>

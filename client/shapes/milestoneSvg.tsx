@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
 import { localToday } from '../../shared/schema/dateString'
+import { cardColoursFor, type CardColours } from './cardColours'
 import { formatDate } from './formatDate'
 import { CARD_TRAIL_LENGTH, milestoneStatusLabels } from './MilestoneShapeUtil'
 import type { MilestoneShape } from './shapeTypes'
@@ -29,6 +30,7 @@ export function milestoneSvg(
 ): ReactElement {
 	const { title, owner, due, status, rag, checkins, w, h } = shape.props
 	const ragColour = rag === 'none' ? null : ragColours[rag]
+	const colours = cardColoursFor(ctx.isDarkMode)
 	const { left, right, width, top, metaTop } = shapeBody({
 		left: BORDER + BAND,
 		right: w - BORDER,
@@ -36,14 +38,22 @@ export function milestoneSvg(
 		bottom: h - BORDER,
 	})
 	const kindMiddle = top + PILL_HEIGHT / 2
-	const pill = svgPill(editor, milestoneStatusLabels[status], status, right, kindMiddle, width / 2)
+	const pill = svgPill(
+		editor,
+		milestoneStatusLabels[status],
+		status,
+		right,
+		kindMiddle,
+		width / 2,
+		colours
+	)
 	const kind = svgText(
 		editor,
 		'MILESTONE',
 		left,
 		kindMiddle - 7.5,
 		Math.max(1, width - pill.width - 8),
-		{ fontSize: 12, fontWeight: 700, color: '#4b5563', letterSpacing: '0.06em' }
+		{ fontSize: 12, fontWeight: 700, color: colours.muted, letterSpacing: '0.06em' }
 	)
 	// The due date and the trail's dots in one row, the owner in the row under it (the meta row).
 	const whenTop = metaTop - BODY_GAP - TRAIL_HEIGHT
@@ -51,9 +61,13 @@ export function milestoneSvg(
 	// The size and lines the canvas shows, whatever this drawing's rounding of line heights.
 	const titleText = svgTitle(
 		editor,
-		{ text: title, placeholder: 'Double-click to name this milestone' },
+		{
+			text: title,
+			placeholder: 'Double-click to name this milestone',
+			placeholderColour: colours.placeholder,
+		},
 		{ left, top: titleTop },
-		{ fontWeight: 700, color: status === 'done' ? '#4b5563' : '#111827' },
+		{ fontWeight: 700, color: status === 'done' ? colours.muted : colours.text },
 		milestoneTitleRoom(w, h)
 	)
 	const overdue = due !== '' && status !== 'done' && due < localToday()
@@ -64,10 +78,10 @@ export function milestoneSvg(
 		whenTop + TRAIL_HEIGHT / 2 - 9,
 		width,
 		overdue
-			? { fontSize: 14, fontWeight: 700, color: '#b91c1c' }
-			: { fontSize: 14, color: '#374151' }
+			? { fontSize: 14, fontWeight: 700, color: colours.danger }
+			: { fontSize: 14, color: colours.meta }
 	)
-	const ownerItem = rowItem(owner, 'No owner')
+	const ownerItem = rowItem(owner, 'No owner', colours)
 	// The band's left corners follow the card's inner rounding (radius 10 less the border).
 	const r = 10 - BORDER
 	const band = `M ${BORDER + BAND} ${BORDER} H ${BORDER + r} A ${r} ${r} 0 0 0 ${BORDER} ${BORDER + r} V ${h - BORDER - r} A ${r} ${r} 0 0 0 ${BORDER + r} ${h - BORDER} H ${BORDER + BAND} Z`
@@ -79,20 +93,22 @@ export function milestoneSvg(
 				width={w - BORDER}
 				height={h - BORDER}
 				rx={10 - BORDER / 2}
-				fill="#ffffff"
-				stroke={ragColour ?? '#94a3b8'}
+				fill={colours.surface}
+				stroke={ragColour ?? colours.milestoneBorder}
 				strokeWidth={BORDER}
 			/>
 			<path
 				d={band}
-				fill={ragColour ?? stripePattern(ctx, 'rag-none', ['#e5e7eb', '#f3f4f6'], 6, 45)}
+				fill={
+					ragColour ?? stripePattern(ctx, 'rag-none', [colours.stripeA, colours.stripeB], 6, 45)
+				}
 			/>
 			{kind.element}
 			{pill.element}
 			{titleText}
 			{dueText.element}
 			{checkins.length > 0
-				? ragTrailDots(checkins, left + dueText.width + 8, right, whenTop)
+				? ragTrailDots(checkins, left + dueText.width + 8, right, whenTop, colours)
 				: null}
 			{svgText(editor, ownerItem.text, left, metaTop, width, ownerItem.style).element}
 		</g>
@@ -107,7 +123,8 @@ function ragTrailDots(
 	checkins: MilestoneShape['props']['checkins'],
 	left: number,
 	right: number,
-	y: number
+	y: number,
+	colours: CardColours
 ): ReactElement {
 	const recent = checkins.slice(-CARD_TRAIL_LENGTH)
 	const middle = y + TRAIL_HEIGHT / 2
@@ -125,8 +142,8 @@ function ragTrailDots(
 				cx={end - size / 2}
 				cy={middle}
 				r={(size - stroke) / 2}
-				fill={c.rag === 'none' ? '#e5e7eb' : ragColours[c.rag]}
-				stroke={isLatest ? '#111827' : 'rgba(15, 23, 42, 0.35)'}
+				fill={c.rag === 'none' ? colours.dotNone : ragColours[c.rag]}
+				stroke={isLatest ? colours.dotLatest : colours.dotEdge}
 				strokeWidth={stroke}
 			/>
 		)

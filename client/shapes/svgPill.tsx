@@ -1,14 +1,21 @@
 import type { ReactElement } from 'react'
 import type { Editor } from 'tldraw'
+import type { CardColours } from './cardColours'
 import { svgText } from './svgText'
 
 /** The status pills of styles.css (`.dm-pill`): background and text colour by status. */
-const pillColours: Record<string, [string, string]> = {
-	'in-progress': ['#dbeafe', '#1e40af'],
-	agreed: ['#dbeafe', '#1e40af'],
-	done: ['#dcfce7', '#166534'],
-	delivered: ['#dcfce7', '#166534'],
-	resolved: ['#dcfce7', '#166534'],
+function pillColours(status: string, colours: CardColours): [string, string] {
+	switch (status) {
+		case 'in-progress':
+		case 'agreed':
+			return [colours.pillActiveBg, colours.pillActiveText]
+		case 'done':
+		case 'delivered':
+		case 'resolved':
+			return [colours.pillDoneBg, colours.pillDoneText]
+		default:
+			return [colours.pillNeutralBg, colours.pillNeutralText]
+	}
 }
 const PILL_PADDING_X = 8
 export const PILL_HEIGHT = 17
@@ -24,9 +31,10 @@ export function svgPill(
 	right: number,
 	middle: number,
 	maxWidth: number,
+	colours: CardColours,
 	background?: string
 ): { element: ReactElement; width: number } {
-	const [fill, colour] = pillColours[status] ?? ['#e5e7eb', '#374151']
+	const [fill, colour] = pillColours(status, colours)
 	const text = svgText(
 		editor,
 		label,

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import type { Editor } from 'tldraw'
+import type { CardColours } from './cardColours'
 import { svgText, type SvgTextStyle } from './svgText'
 
 export interface RowItem {
@@ -15,11 +16,12 @@ const GAP = 8
 export function rowItem(
 	value: string,
 	whenEmpty: string,
-	colour = '#374151',
+	colours: CardColours,
+	colour = colours.meta,
 	fontSize = 14
 ): RowItem {
 	return value === ''
-		? { text: whenEmpty, style: { fontSize, fontStyle: 'italic', color: '#b91c1c' } }
+		? { text: whenEmpty, style: { fontSize, fontStyle: 'italic', color: colours.danger } }
 		: { text: value, style: { fontSize, color: colour } }
 }
 

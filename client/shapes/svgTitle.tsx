@@ -4,21 +4,24 @@ import { fitTitle, type TitleRoom } from './fitTitle'
 import { svgText, type SvgTextStyle } from './svgText'
 
 /** The placeholder a shape shows on the canvas while its title is empty (`.dm-title[data-empty]`). */
-const placeholderStyle: SvgTextStyle = {
+const placeholderStyle = {
 	fontSize: 15,
 	fontWeight: 500,
 	fontStyle: 'italic',
-	color: '#9ca3af',
-}
+} as const satisfies Omit<SvgTextStyle, 'color'>
 
 /**
  * A shape's title (`.dm-title`) from `top`, in its card's `room`: at the size and in the lines
- * the canvas writes it (fitTitle), or its placeholder while it is empty. With `bottom`, no more
+ * the canvas writes it (fitTitle), or its placeholder (in `placeholderColour`) while it is empty. With `bottom`, no more
  * lines than fit above it; null when not one does.
  */
 export function svgTitle(
 	editor: Editor,
-	{ text, placeholder }: { text: string; placeholder: string },
+	{
+		text,
+		placeholder,
+		placeholderColour,
+	}: { text: string; placeholder: string; placeholderColour: string },
 	box: { left: number; top: number; bottom?: number },
 	style: Omit<SvgTextStyle, 'fontSize' | 'lineHeight'>,
 	room: TitleRoom
@@ -38,7 +41,7 @@ export function svgTitle(
 		box.top,
 		room.width,
 		empty
-			? placeholderStyle
+			? { ...placeholderStyle, color: placeholderColour }
 			: { ...style, fontSize: fitted.fontSize, lineHeight: fitted.lineHeight },
 		{ maxLines: lines }
 	).element

@@ -8,7 +8,8 @@ import {
 	lightBoxes,
 	setColorScheme,
 } from './colourChecks'
-import { drawSampleMap, openExportMenu } from './exportMenuHelpers'
+import { cardColours } from '../../client/shapes/cardColours'
+import { downloadFrom, drawSampleMap, openExportMenu } from './exportMenuHelpers'
 
 async function openTab(page: Page, name: string): Promise<void> {
 	const tab = page.getByRole('tab', { name, exact: true })
@@ -88,6 +89,52 @@ describe('dark mode', { timeout: 90_000 }, () => {
 		await page.evaluate(() => {
 			window.editor!.selectNone()
 		})
+	})
+
+	it('draws the cards dark and readable, on the canvas and in the SVG download', async () => {
+		const page = alice.page
+		// One card of each kind, all in view (axe judges only the text it sees on the screen).
+		const ids = await page.evaluate(() => {
+			const editor = window.editor!
+			const first = (type: string) => editor.getCurrentPageShapes().find((s) => s.type === type)!
+			const cards = ['milestone', 'enabler', 'blocker'].map(first)
+			const bounds = cards.map((s) => editor.getShapePageBounds(s)!)
+			const box = bounds.reduce((a, b) => a.union(b))
+			editor.selectNone()
+			editor.zoomToBounds(box, { targetZoom: 1, animation: { duration: 0 } })
+			return cards.map((s) => s.id)
+		})
+		for (const id of ids) {
+			const card = `.tl-shape[data-shape-id="${id}"] .dm-shape`
+			await page.locator(card).waitFor()
+			expect(await backgroundLuminance(page, card), `${card} background`).toBeLessThan(0.05)
+			expect(await lightBoxes(page, card), `light boxes in ${card}`).toEqual([])
+			// axe cannot judge text on the blocker's hazard stripes (a gradient); the band and its
+			// dark words are the same in both themes.
+			const failures = await contrastFailures(page, card)
+			expect(
+				failures.filter((f) => !/dm-hazard-band > .dm-kind.*background gradient/.test(f)),
+				`contrast in ${card}`
+			).toEqual([])
+		}
+		await page.screenshot({ path: screenshotPath('dark-mode-cards') })
+		const milestone = `.tl-shape[data-shape-id="${ids[0]}"] .dm-shape`
+		const painted = await page.evaluate(
+			(sel) => getComputedStyle(document.querySelector(sel)!).backgroundColor,
+			milestone
+		)
+		const { surface, text } = cardColours.dark
+		const rgb = (hex: string) =>
+			`rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
+		expect(painted).toBe(rgb(surface))
+
+		// The download is drawn in the colour mode the map is shown in: the same dark cards.
+		const svg = (await downloadFrom(page, 'SVG image')).bytes.toString('utf8')
+		expect(svg).toContain(`fill="${surface}"`)
+		expect(svg).toContain(`fill="${text}"`)
+		// No card drawn light (white words on a service's band are expected).
+		expect(svg).not.toMatch(new RegExp(`<(rect|path)[^>]*fill="${cardColours.light.surface}"`))
+		expect(alice.errors).toEqual([])
 	})
 
 	it('makes the share dialog dark and readable', async () => {
