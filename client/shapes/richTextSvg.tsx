@@ -35,16 +35,18 @@ interface Marker {
  * their bullets and numbers; paragraphs, blank lines and headings keep their places. The text is
  * placed at the top, middle or bottom of the label's box as tldraw places it. Drawn twice when the
  * label has tldraw's text outline: first as an outline in the page's colour (which keeps other
- * lines from running through the words), then the text itself.
+ * lines from running through the words), then the text itself. Links and highlights take the
+ * colours of the export's `colorMode`, whichever theme the canvas shows.
  */
 export function richTextSvg(
 	editor: Editor,
 	label: RichTextSVGProps,
-	background: string
+	background: string,
+	colorMode: 'light' | 'dark'
 ): ReactElement {
 	const { bounds, fontSize, fontFamily, labelColor, padding } = label
 	const width = Math.max(1, bounds.w - 2 * padding)
-	const { runs, markers, height } = layOut(editor, label, width)
+	const { runs, markers, height } = layOut(editor, label, width, colorMode)
 	const room = bounds.h - 2 * padding
 	const top =
 		bounds.minY +
@@ -123,10 +125,30 @@ export function richTextSvg(
 	)
 }
 
-/** Lays the label's HTML out in a hidden box in the editor's container and reads where it went. */
-function layOut(editor: Editor, label: RichTextSVGProps, width: number) {
-	const container = editor.getContainer()
-	const doc = container.ownerDocument
+/**
+ * Lays the label's HTML out in a hidden box and reads where it went. The box sits in a container of
+ * its own in the export's theme, as tldraw's exporter renders shapes (in sRGB): inside the editor's
+ * container, a light export made in dark mode took the dark theme's highlight colour.
+ */
+function layOut(
+	editor: Editor,
+	label: RichTextSVGProps,
+	width: number,
+	colorMode: 'light' | 'dark'
+) {
+	const doc = editor.getContainer().ownerDocument
+	const container = doc.createElement('div')
+	container.className = `tl-container tl-theme__force-sRGB tl-theme__${colorMode}`
+	Object.assign(container.style, {
+		position: 'fixed',
+		left: '0',
+		top: '0',
+		width: '0',
+		height: '0',
+		overflow: 'hidden',
+		visibility: 'hidden',
+		pointerEvents: 'none',
+	})
 	const box = doc.createElement('div')
 	box.className = 'tl-rich-text'
 	box.setAttribute('aria-hidden', 'true')
@@ -134,8 +156,6 @@ function layOut(editor: Editor, label: RichTextSVGProps, width: number) {
 		position: 'absolute',
 		left: '0',
 		top: '0',
-		visibility: 'hidden',
-		pointerEvents: 'none',
 		width: `${width}px`,
 		fontFamily: label.fontFamily,
 		fontSize: `${label.fontSize}px`,
@@ -150,12 +170,13 @@ function layOut(editor: Editor, label: RichTextSVGProps, width: number) {
 	// tldraw's own HTML for the label, as its canvas and its <foreignObject> show it.
 	box.innerHTML = renderHtmlFromRichText(editor, label.richText)
 	container.appendChild(box)
+	doc.body.appendChild(container)
 	try {
 		const origin = box.getBoundingClientRect()
 		const boxFont = getComputedStyle(box).fontFamily
 		return { ...readRuns(box, origin, boxFont), height: origin.height }
 	} finally {
-		box.remove()
+		container.remove()
 	}
 }
 

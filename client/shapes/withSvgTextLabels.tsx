@@ -37,7 +37,7 @@ export function withSvgTextLabels<T extends ShapeUtilClass>(Util: T) {
 			const drawn = super.toSvg?.(shape, ctx) ?? null
 			const background = this.editor.getCurrentTheme().colors[ctx.colorMode].background
 			const swap = (element: ReactElement | null) =>
-				element && (swapLabels(element, this.editor, background) as ReactElement)
+				element && (swapLabels(element, this.editor, background, ctx.colorMode) as ReactElement)
 			return drawn instanceof Promise ? drawn.then(swap) : swap(drawn)
 		}
 	}
@@ -49,10 +49,15 @@ export function withSvgTextLabels<T extends ShapeUtilClass>(Util: T) {
  * 5.4.2's utils draw them) swapped for SVG text made from the same box, font, alignment and
  * colour.
  */
-function swapLabels(node: ReactNode, editor: Editor, background: string): ReactNode {
+function swapLabels(
+	node: ReactNode,
+	editor: Editor,
+	background: string,
+	colorMode: 'light' | 'dark'
+): ReactNode {
 	if (!isValidElement(node)) return node
 	if (node.type === RichTextSVG) {
-		return richTextSvg(editor, node.props as RichTextSVGProps, background)
+		return richTextSvg(editor, node.props as RichTextSVGProps, background, colorMode)
 	}
 	if (typeof node.type !== 'string' && node.type !== Fragment) return node
 	const { children } = node.props as { children?: ReactNode }
@@ -60,6 +65,6 @@ function swapLabels(node: ReactNode, editor: Editor, background: string): ReactN
 	return cloneElement(
 		node,
 		undefined,
-		Children.map(children, (child) => swapLabels(child, editor, background))
+		Children.map(children, (child) => swapLabels(child, editor, background, colorMode))
 	)
 }

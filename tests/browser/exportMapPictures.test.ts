@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { aliceInANewMap, artifactsDir, type TrackedPage } from './browserHelpers'
+import { setColorScheme } from './colourChecks'
 import { downloadFrom, drawSampleMap, openExportMenu } from './exportMenuHelpers'
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -335,6 +336,72 @@ describe('the map as a picture', () => {
 		expect(arabic.length).toBeGreaterThanOrEqual(2)
 		const byLength = [...arabic].sort((a, b) => a.text.length - b.text.length)
 		expect(byLength[0]!.x).toBeGreaterThan(byLength[byLength.length - 1]!.x + 20)
+		expect(alice.errors).toEqual([])
+	})
+
+	it('draws a highlight in the colour of the export, whichever theme the canvas shows', async () => {
+		// The label was laid out in the editor's container: a light export made in dark mode had
+		// the dark theme's highlight.
+		const page = alice.page
+		const id = 'shape:highlighted-note'
+		await page.evaluate((shapeId) => {
+			window.editor!.createShape({
+				id: shapeId,
+				type: 'note',
+				x: 800,
+				y: -1200,
+				props: {
+					richText: {
+						type: 'doc',
+						content: [
+							{
+								type: 'paragraph',
+								content: [
+									{ type: 'text', text: 'ask ' },
+									{ type: 'text', text: 'legal', marks: [{ type: 'highlight' }] },
+								],
+							},
+						],
+					},
+				},
+			} as never)
+			// In view: tldraw leaves shapes out of sight undrawn.
+			window.editor!.zoomToBounds(window.editor!.getShapePageBounds(shapeId as never)!, {
+				animation: { duration: 0 },
+			})
+		}, id)
+		/** The highlight's colour on the canvas now, and in exports made now in each mode. */
+		const colours = () =>
+			page.evaluate(async (shapeId) => {
+				const editor = window.editor!
+				const mark = document.querySelector(`.tl-shape[data-shape-id="${shapeId}"] mark`)!
+				const exported = async (darkMode: boolean) => {
+					const { svg } = (await editor.getSvgString([shapeId as never], { darkMode }))!
+					const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
+					return [...doc.querySelectorAll('rect')].map((r) => r.getAttribute('fill'))
+				}
+				return {
+					canvas: getComputedStyle(mark).backgroundColor,
+					light: await exported(false),
+					dark: await exported(true),
+				}
+			}, id)
+		await page.locator(`.tl-shape[data-shape-id="${id}"] mark`).waitFor()
+		const inLight = await colours()
+		await setColorScheme(page, 'dark', true)
+		try {
+			const inDark = await colours()
+			expect(inDark.canvas).not.toBe(inLight.canvas)
+			// Each export has the highlight its theme's canvas shows, from either theme.
+			for (const shown of [inLight, inDark]) {
+				expect(shown.light).toContain(inLight.canvas)
+				expect(shown.light).not.toContain(inDark.canvas)
+				expect(shown.dark).toContain(inDark.canvas)
+				expect(shown.dark).not.toContain(inLight.canvas)
+			}
+		} finally {
+			await setColorScheme(page, 'light', false)
+		}
 		expect(alice.errors).toEqual([])
 	})
 })
