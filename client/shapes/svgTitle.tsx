@@ -12,8 +12,8 @@ const placeholderStyle = {
 
 /**
  * A shape's title (`.dm-title`) from `top`, in its card's `room`: at the size and in the lines
- * the canvas writes it (fitTitle), or its placeholder (in `placeholderColour`) while it is empty. With `bottom`, no more
- * lines than fit above it; null when not one does.
+ * the canvas writes it (fitTitle), or its placeholder (in `placeholderColour`) while it is empty.
+ * With `bottom`, no more lines than fit above it; null when not one does.
  */
 export function svgTitle(
 	editor: Editor,
