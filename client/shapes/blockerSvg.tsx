@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
 import { blockerBandLabel } from './BlockerShapeUtil'
-import { cardColoursFor } from './cardColours'
+import { cardColours } from './cardColours'
 import { roundedPath } from './roundedPath'
 import type { BlockerShape } from './shapeTypes'
 import { stripePattern } from './stripePattern'
@@ -32,7 +32,7 @@ export function blockerSvg(
 ): ReactElement {
 	const { title, owner, severity, status, w, h } = shape.props
 	const look = severityStyles[severity]
-	const colours = cardColoursFor(ctx.isDarkMode)
+	const colours = cardColours[ctx.colorMode]
 	const border = look.width
 	const resolved = status === 'resolved'
 	const inner = w - 2 * border

@@ -2,7 +2,7 @@
  * The colours of the milestone, enabler and blocker cards, in tldraw's light and dark themes.
  * The canvas reads them as CSS variables (`--dm-card-surface` for `surface`, and so on), set in
  * cardColours.css for each theme; the exported SVG takes them from here for the export's colour
- * mode. A test keeps the two the same. What does not change with the theme (the RAG colours, the
+ * mode (`cardColours[ctx.colorMode]`). A test keeps the two the same. What does not change with the theme (the RAG colours, the
  * services' bands, the blockers' borders and hazard stripes) is not here.
  */
 export const cardColours = {
@@ -67,11 +67,6 @@ export const cardColours = {
 } as const satisfies Record<'light' | 'dark', Record<string, string>>
 
 export type CardColours = { readonly [K in keyof typeof cardColours.light]: string }
-
-/** The cards' colours for a colour mode (an export's `ctx.isDarkMode`). */
-export function cardColoursFor(isDarkMode: boolean): CardColours {
-	return isDarkMode ? cardColours.dark : cardColours.light
-}
 
 /** `pillActiveBg` → `--dm-card-pill-active-bg`: the CSS variable the canvas reads it from. */
 export function cardColourVariable(name: keyof CardColours): string {

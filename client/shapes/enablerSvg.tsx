@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
-import { cardColoursFor } from './cardColours'
+import { cardColours } from './cardColours'
 import { enablerStatusLabels, serviceLabels } from './EnablerShapeUtil'
 import { formatDate } from './formatDate'
 import { roundedPath } from './roundedPath'
@@ -40,7 +40,7 @@ export function enablerSvg(
 ): ReactElement {
 	const { service, contribution, how, neededBy, owner, status, w, h } = shape.props
 	const colour = serviceColours[service]
-	const colours = cardColoursFor(ctx.isDarkMode)
+	const colours = cardColours[ctx.colorMode]
 	const inner = w - 2 * BORDER
 	const bandMiddle = BORDER + BAND_HEIGHT / 2
 	const pill = svgPill(

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import type { Editor, SvgExportContext } from 'tldraw'
 import { localToday } from '../../shared/schema/dateString'
-import { cardColoursFor, type CardColours } from './cardColours'
+import { cardColours, type CardColours } from './cardColours'
 import { formatDate } from './formatDate'
 import { CARD_TRAIL_LENGTH, milestoneStatusLabels } from './MilestoneShapeUtil'
 import type { MilestoneShape } from './shapeTypes'
@@ -30,7 +30,7 @@ export function milestoneSvg(
 ): ReactElement {
 	const { title, owner, due, status, rag, checkins, w, h } = shape.props
 	const ragColour = rag === 'none' ? null : ragColours[rag]
-	const colours = cardColoursFor(ctx.isDarkMode)
+	const colours = cardColours[ctx.colorMode]
 	const { left, right, width, top, metaTop } = shapeBody({
 		left: BORDER + BAND,
 		right: w - BORDER,
