@@ -41,7 +41,6 @@ interface Marker {
 export function richTextSvg(
 	editor: Editor,
 	label: RichTextSVGProps,
-	background: string,
 	colorMode: 'light' | 'dark'
 ): ReactElement {
 	const { bounds, fontSize, fontFamily, labelColor, padding } = label
@@ -93,7 +92,7 @@ export function richTextSvg(
 			xmlSpace="preserve"
 			{...(outline
 				? {
-						stroke: background,
+						stroke: editor.getCurrentTheme().colors[colorMode].background,
 						strokeWidth: Math.max(2, fontSize / 8),
 						strokeLinejoin: 'round' as const,
 						'aria-hidden': true,

@@ -35,9 +35,8 @@ export function withSvgTextLabels<T extends ShapeUtilClass>(Util: T) {
 	abstract class WithSvgTextLabels extends Util {
 		override toSvg(shape: TLShape, ctx: SvgExportContext): Drawn {
 			const drawn = super.toSvg?.(shape, ctx) ?? null
-			const background = this.editor.getCurrentTheme().colors[ctx.colorMode].background
 			const swap = (element: ReactElement | null) =>
-				element && (swapLabels(element, this.editor, background, ctx.colorMode) as ReactElement)
+				element && (swapLabels(element, this.editor, ctx.colorMode) as ReactElement)
 			return drawn instanceof Promise ? drawn.then(swap) : swap(drawn)
 		}
 	}
@@ -49,15 +48,10 @@ export function withSvgTextLabels<T extends ShapeUtilClass>(Util: T) {
  * 5.4.2's utils draw them) swapped for SVG text made from the same box, font, alignment and
  * colour.
  */
-function swapLabels(
-	node: ReactNode,
-	editor: Editor,
-	background: string,
-	colorMode: 'light' | 'dark'
-): ReactNode {
+function swapLabels(node: ReactNode, editor: Editor, colorMode: 'light' | 'dark'): ReactNode {
 	if (!isValidElement(node)) return node
 	if (node.type === RichTextSVG) {
-		return richTextSvg(editor, node.props as RichTextSVGProps, background, colorMode)
+		return richTextSvg(editor, node.props as RichTextSVGProps, colorMode)
 	}
 	if (typeof node.type !== 'string' && node.type !== Fragment) return node
 	const { children } = node.props as { children?: ReactNode }
@@ -65,6 +59,6 @@ function swapLabels(
 	return cloneElement(
 		node,
 		undefined,
-		Children.map(children, (child) => swapLabels(child, editor, background, colorMode))
+		Children.map(children, (child) => swapLabels(child, editor, colorMode))
 	)
 }
